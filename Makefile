@@ -1,0 +1,57 @@
+# Thin wrappers; the README explains each target. `make book` and `make test`
+# set up .venv from the lock on first use, so a fresh clone needs nothing else.
+.PHONY: book test env execute validate bench reproducible lab lock clean
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.9
+STAMP := $(VENV)/.installed-from-lock
+
+# Reproducible output: dates in the HTML come from the last commit, not the clock.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export PYTHONHASHSEED := 0
+
+book: env
+	$(BIN)/jupyter-book build --warningiserror --nitpick --keep-going .
+	@echo "The book is at $(CURDIR)/_build/html/index.html"
+
+test: env
+	$(BIN)/python -m cnkz validate data
+	$(BIN)/pytest -n auto --dist loadfile --nbval --nbval-sanitize-with tests/sanitize.cfg tests book
+
+env: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.txt
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --editable .
+	touch $@
+
+validate: env
+	$(BIN)/python -m cnkz validate data
+
+execute: env
+	$(BIN)/python tools/execute_notebooks.py
+
+reproducible: env
+	$(BIN)/python tools/check_reproducible.py
+
+bench: env
+	$(BIN)/python tools/bench.py
+
+lab: $(VENV)/.installed-lab
+	$(BIN)/jupyter lab book/
+
+# JupyterLab has its own lock (see requirements-lab.in); re-added after any re-sync.
+$(VENV)/.installed-lab: requirements-lab.txt $(STAMP)
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements-lab.txt
+	touch $@
+
+lock:
+	$(BIN)/uv pip compile --quiet --python-version 3.11 --no-header requirements.in -o requirements.txt
+	$(BIN)/uv pip compile --quiet --python-version 3.11 --no-header requirements-lab.in -o requirements-lab.txt
+
+clean:
+	rm -rf _build

@@ -1,0 +1,65 @@
+"""Sphinx extension: re-execute the notebooks when the data or cnkz change.
+
+Jupyter Book's execution cache keys on a notebook's code cells only, so a
+corrected row in data/ would otherwise leave stale numbers in the book. This
+extension hashes the inputs every chapter reads; when the hash differs from
+the one stamped in the cache folder, it empties the cache and marks every
+notebook out of date. A build with unchanged inputs keeps the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+from .package import default_data_dir
+
+STAMP = "cnkz-inputs.sha256"
+
+
+def default_inputs() -> list[str]:
+    return [str(default_data_dir()), str(Path(__file__).resolve().parent)]
+
+
+def inputs_digest(paths: list[str | Path]) -> str:
+    """SHA-256 over the names and bytes of every file under `paths` (caches skipped)."""
+    digest = hashlib.sha256()
+    for root in sorted(Path(p) for p in paths):
+        files = [root] if root.is_file() else sorted(f for f in root.rglob("*") if f.is_file())
+        for path in files:
+            if "__pycache__" in path.parts:
+                continue
+            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def refresh_cache(cache_dir: Path, digest: str) -> bool:
+    """Empty `cache_dir` if it was filled from other inputs; True if it was emptied."""
+    stamp = cache_dir / STAMP
+    previous = stamp.read_text().strip() if stamp.is_file() else None
+    changed = previous != digest
+    if changed and cache_dir.exists():
+        shutil.rmtree(cache_dir)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(digest + "\n")
+    return changed
+
+
+def _on_config_inited(app, config) -> None:
+    cache_path = config.nb_execution_cache_path or str(Path(app.outdir).parent / ".jupyter_cache")
+    digest = inputs_digest(config.cnkz_inputs or default_inputs())
+    app.cnkz_inputs_changed = refresh_cache(Path(cache_path), digest)
+
+
+def _on_env_get_outdated(app, env, added, changed, removed) -> list[str]:
+    if not getattr(app, "cnkz_inputs_changed", False):
+        return []
+    return sorted(doc for doc in env.found_docs if env.doc2path(doc).endswith(".ipynb"))
+
+
+def setup(app):
+    app.add_config_value("cnkz_inputs", [], "env")
+    app.connect("config-inited", _on_config_inited, priority=400)
+    app.connect("env-get-outdated", _on_env_get_outdated)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,134 @@
+"""`make bench`: time what users wait for, median of several runs, in one table.
+
+Measures: environment set-up into an empty venv, cold build, no-change
+rebuild, rebuild after a change to one data file, the full test suite,
+execution of each notebook, the size of the site and of its heaviest page,
+and, as a reference, the cold build of Jupyter Book's own template book.
+Prints a Markdown table for the README's Performance section.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+REPO = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+RUNS = 3
+STRICT = ["-W", "-n", "--keep-going"]
+
+
+def run(command: list[str], **kwargs) -> None:
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kwargs)
+
+
+def median_seconds(action, prepare=None, runs: int = RUNS) -> float:
+    times = []
+    for _ in range(runs):
+        if prepare:
+            prepare()
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def build(path_output: Path, source: Path = REPO) -> None:
+    run([str(BIN / "jupyter-book"), "build", *STRICT, "--path-output", str(path_output), str(source)])
+
+
+def setup_env(target: Path) -> None:
+    shutil.rmtree(target, ignore_errors=True)
+    run([sys.executable, "-m", "venv", str(target)])
+    run([str(target / "bin" / "python"), "-m", "pip", "install", "--quiet", "uv==0.13.9"])
+    run([str(target / "bin" / "uv"), "pip", "sync", "--quiet", "--python", str(target / "bin" / "python"),
+         str(REPO / "requirements.txt")])
+    run([str(target / "bin" / "uv"), "pip", "install", "--quiet", "--python", str(target / "bin" / "python"),
+         "--no-deps", "--editable", str(REPO)])
+
+
+def pages(html: Path) -> list[Path]:
+    return [p for p in html.rglob("*.html") if p.name not in {"genindex.html", "search.html"} and "_static" not in p.parts]
+
+
+def page_weight(page: Path, html: Path) -> int:
+    """Bytes of a page's HTML plus the images it shows from _images."""
+    text = page.read_text(encoding="utf-8")
+    images = set(re.findall(r'src="(?:\.\./)*(_images/[^"]+)"', text))
+    return page.stat().st_size + sum((html / image).stat().st_size for image in images)
+
+
+def execute_notebook(path: Path) -> None:
+    notebook = nbformat.read(path, as_version=4)
+    NotebookClient(notebook, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+
+
+def main() -> None:
+    rows: list[tuple[str, str]] = []
+    scratch = Path(tempfile.mkdtemp(prefix="cnkz-bench-"))
+    out = scratch / "book"
+
+    rows.append(("Environment set-up into an empty venv (uv, warm package cache)",
+                 f"{median_seconds(lambda: setup_env(scratch / 'venv')):.1f} s"))
+
+    cold = median_seconds(lambda: build(out), prepare=lambda: shutil.rmtree(out, ignore_errors=True))
+    rows.append(("Cold book build (strict)", f"{cold:.1f} s"))
+    rows.append(("Rebuild, nothing changed (jupyter-book)", f"{median_seconds(lambda: build(out)):.1f} s"))
+
+    data_file = REPO / "data" / "sources.csv"
+    original = data_file.read_bytes()
+
+    def change_data():
+        data_file.write_bytes(original.replace(b"facts cited", b"facts  cited", 1))
+
+    try:
+        after_change = median_seconds(lambda: build(out), prepare=change_data)
+    finally:
+        data_file.write_bytes(original)
+    build(out)  # leave the cache matching the data again
+    rows.append(("Rebuild after changing one data file (all notebooks re-run)", f"{after_change:.1f} s"))
+
+    tests = median_seconds(lambda: run(["make", "-C", str(REPO), "test"]))
+    rows.append(("Full test suite (make test)", f"{tests:.1f} s"))
+
+    for notebook in sorted((REPO / "book").glob("*.ipynb")):
+        seconds = median_seconds(lambda: execute_notebook(notebook))
+        rows.append((f"Execute {notebook.relative_to(REPO)}", f"{seconds:.1f} s"))
+
+    html = out / "_build" / "html"
+    size = sum(p.stat().st_size for p in html.rglob("*") if p.is_file())
+    heaviest = max(pages(html), key=lambda page: page_weight(page, html))
+    rows.append(("Size of _build/html", f"{size / 1e6:.1f} MB"))
+    rows.append((f"Heaviest page ({heaviest.relative_to(html)}, HTML + images)",
+                 f"{page_weight(heaviest, html) / 1e3:.0f} kB"))
+
+    template = scratch / "template"
+    run([str(BIN / "jupyter-book"), "create", str(template)])
+    template_out = scratch / "template-out"
+    template_cold = median_seconds(lambda: build(template_out, template),
+                                   prepare=lambda: shutil.rmtree(template_out, ignore_errors=True))
+    ours_per_page = cold / len(pages(html))
+    template_per_page = template_cold / len(pages(template_out / "_build" / "html"))
+    rows.append(("Template book (jupyter-book create), cold build", f"{template_cold:.1f} s"))
+    rows.append(("Cold build per page: this book / template book",
+                 f"{ours_per_page:.1f} s / {template_per_page:.1f} s = {ours_per_page / template_per_page:.2f}x"))
+
+    shutil.rmtree(scratch, ignore_errors=True)
+    print(f"\nMedians of {RUNS} runs; {sys.platform}, Python {sys.version.split()[0]}.\n")
+    print("| What | Time or size |\n|---|---|")
+    for what, value in rows:
+        print(f"| {what} | {value} |")
+
+
+if __name__ == "__main__":
+    main()

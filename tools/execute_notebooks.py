@@ -1,0 +1,33 @@
+"""Re-execute chapter notebooks in place, so their stored outputs match the data.
+
+`make execute` runs this after a change in data/ or src/cnkz; nbval then
+checks that the stored outputs are what the code produces. Stderr is dropped
+(warnings are not part of a chapter) and cell ids are kept.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+
+def execute(path: Path) -> None:
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(notebook, timeout=300, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}})
+    client.execute()
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.outputs if not (o.output_type == "stream" and o.name == "stderr")]
+            cell.metadata.pop("execution", None)
+    nbformat.write(notebook, path)
+
+
+if __name__ == "__main__":
+    paths = [Path(p) for p in sys.argv[1:]] or sorted(Path("book").glob("*.ipynb"))
+    for path in paths:
+        execute(path)
+        print(f"executed {path}")
