@@ -10,5 +10,6 @@ from .load import DataError, load
 from .notes import source_note
 from .package import default_data_dir
 from .validate import Problem, validate
+from . import codebook, figures, timeline
 
-__all__ = ["DataError", "Problem", "default_data_dir", "load", "source_note", "validate"]
+__all__ = ["DataError", "Problem", "codebook", "default_data_dir", "figures", "load", "source_note", "timeline", "validate"]

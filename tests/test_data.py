@@ -1,0 +1,48 @@
+"""The book's own data package: clean, cited, and broad enough for every chapter."""
+
+from pathlib import Path
+
+import pandas as pd
+from frictionless import validate as frictionless_validate
+
+import cnkz
+from cnkz.figures import THEMES
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def test_cnkz_finds_no_problem():
+    assert [str(problem) for problem in cnkz.validate(DATA)] == []
+
+
+def test_the_reference_implementation_agrees_the_package_is_valid():
+    report = frictionless_validate(str(DATA / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "message"])[:10]
+
+
+def test_every_table_on_disk_is_described_and_loads():
+    described = set(cnkz.codebook.tables(DATA)["file"])
+    assert {path.name for path in DATA.glob("*.csv")} == described
+    for name in cnkz.codebook.tables(DATA)["table"]:
+        assert len(cnkz.load(name, DATA)) > 0
+
+
+def test_timeline_spans_1992_to_2025_across_every_theme():
+    events = cnkz.load("events", DATA)
+    assert events["event_id"].nunique() >= 25
+    assert set(events["theme"]) == set(THEMES)
+    assert events["date"].min() <= pd.Timestamp("1992-12-31")
+    assert events["date"].max() >= pd.Timestamp("2025-01-01")
+    assert events.groupby("theme")["event_id"].nunique().min() >= 5
+
+
+def test_one_event_has_one_title_theme_and_type():
+    events = cnkz.load("events", DATA)
+    per_event = events.groupby("event_id")[["title", "theme", "type"]].nunique()
+    assert per_event[(per_event > 1).any(axis=1)].empty
+
+
+def test_every_source_has_a_distinct_address():
+    sources = cnkz.load("sources", DATA)
+    urls = sources["url"].str.rstrip("/")
+    assert urls[urls.duplicated()].tolist() == []
