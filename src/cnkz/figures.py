@@ -69,25 +69,31 @@ def country_colour(code: str) -> str:
     return COUNTRY_COLOURS.get(code, COUNTRY_COLOURS["other"])
 
 
-def timeline(events: pd.DataFrame, ax: plt.Axes | None = None, lanes: tuple[str, ...] = THEMES) -> plt.Axes:
-    """One lane per theme, a dot per event; hollow dots where the date is only a month or year."""
-    missing = set(events["theme"]) - set(lanes)
+def timeline(events: pd.DataFrame, ax: plt.Axes | None = None, lanes: tuple[str, ...] = THEMES,
+             by: str = "theme") -> plt.Axes:
+    """One lane per value of `by`, a dot per event; hollow dots where the date is only a month or year."""
+    missing = set(events[by]) - set(lanes)
     if missing:
-        raise ValueError(f"events have themes without a lane: {sorted(missing)}")
+        raise ValueError(f"events have {by} values without a lane: {sorted(missing)}")
     ax = ax or plt.subplots()[1]
-    for lane, theme in enumerate(lanes):
-        rows = events[events["theme"] == theme]
+    palette = list(OKABE_ITO.values())
+    for lane, value in enumerate(lanes):
+        rows = events[events[by] == value]
         exact = rows["date_precision"] == "day"
-        colour = THEME_COLOURS.get(theme, "#999999")
+        colour = THEME_COLOURS.get(value, palette[lane % len(palette)])
         ax.scatter(rows.loc[exact, "date"], [lane] * int(exact.sum()), color=colour, s=36, zorder=3)
         ax.scatter(rows.loc[~exact, "date"], [lane] * int((~exact).sum()), facecolor="white",
                    edgecolor=colour, s=36, zorder=3)
-    ax.set_yticks(range(len(lanes)), [theme.upper() if theme == "osce" else theme.capitalize() for theme in lanes])
+    ax.set_yticks(range(len(lanes)), [_lane_label(value) for value in lanes])
     ax.set_ylim(-0.6, len(lanes) - 0.4)
     ax.invert_yaxis()
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("Date")
     return ax
+
+
+def _lane_label(value: str) -> str:
+    return "OSCE" if value == "osce" else value.replace("_", " ").capitalize()
 
 
 def caption(text: str, rows: pd.DataFrame, data_dir=None) -> Markdown:

@@ -24,3 +24,30 @@ def per_year(events: pd.DataFrame, by: str = "theme") -> pd.DataFrame:
     table = first.groupby([first["date"].dt.year.rename("year"), by]).size().unstack(by, fill_value=0)
     years = range(int(table.index.min()), int(table.index.max()) + 1)
     return table.reindex(years, fill_value=0)
+
+
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+def agreed_dates(rows: pd.DataFrame, key: str | list[str], date: str = "date",
+                 precision: str = "date_precision", tie_break: str = "earliest") -> pd.DataFrame:
+    """One date per `key` from rows that several sources date, by a stated rule.
+
+    The rule: take the most precise dates; among them the date most sources
+    give; if that still ties, the earliest. The result keeps the chosen row
+    and adds `n_sources` (rows for the key) and `n_dates` (distinct dates
+    given), so a reader sees how much the sources agreed.
+    """
+    keys = [key] if isinstance(key, str) else list(key)
+    if tie_break not in ("earliest", "latest"):
+        raise ValueError(f"tie_break must be 'earliest' or 'latest', not {tie_break!r}")
+    ranked = rows.assign(
+        _rank=rows[precision].map(PRECISION_RANK),
+        _votes=rows.groupby(keys + [date])[date].transform("size"),
+    )
+    ranked = ranked.sort_values(keys + ["_rank", "_votes", date], ascending=[True] * len(keys) + [True, False, tie_break == "earliest"])
+    chosen = ranked.drop_duplicates(keys).drop(columns=["_rank", "_votes"]).set_index(keys)
+    grouped = rows.groupby(keys)
+    chosen["n_sources"] = grouped.size()
+    chosen["n_dates"] = grouped[date].nunique()
+    return chosen.reset_index()
