@@ -64,3 +64,16 @@ def test_essay_history_claims_get_the_verdicts_the_sources_support():
     assert verdict("The shared border is 1,700 km long") == "imprecise"
     assert verdict("The first boundary agreement was signed i") == "holds"
     assert table["kinds of source"].str.len().min() > 0
+
+
+def test_essay_osce_claims_separate_today_from_2010():
+    from cnkz import osce
+
+    tables = [cnkz.load(name, DATA) for name in ("osce_states", "osce_chairmanships", "osce_summits",
+                                                  "osce_staff", "country_facts", "democracy_scores")]
+    table = osce.essay_claims(*tables).set_index("essay claims")
+    # Read from the sources: Mongolia became the 57th state in 2012, so 56 met in Astana;
+    # no chair before 2010 was a former Soviet republic; Astana 2010 is the last summit.
+    assert tuple(table.loc["It has 57 participating states", ["verdict today", "verdict for 2010"]]) == ("holds", "wrong")
+    assert table.loc["Kazakhstan was the first post-Soviet chair", "verdict for 2010"] == "holds"
+    assert table.loc["The last summit was in Astana on 1–2 December 2010", "verdict today"] == "holds"
