@@ -47,13 +47,9 @@ def build(path_output: Path, source: Path = REPO) -> None:
 
 
 def setup_env(target: Path) -> None:
+    """What `make env` does for a new user, into an empty venv at `target`."""
     shutil.rmtree(target, ignore_errors=True)
-    run([sys.executable, "-m", "venv", str(target)])
-    run([str(target / "bin" / "python"), "-m", "pip", "install", "--quiet", "uv==0.13.9"])
-    run([str(target / "bin" / "uv"), "pip", "sync", "--quiet", "--python", str(target / "bin" / "python"),
-         str(REPO / "requirements.txt")])
-    run([str(target / "bin" / "uv"), "pip", "install", "--quiet", "--python", str(target / "bin" / "python"),
-         "--no-deps", "--editable", str(REPO)])
+    run(["make", "-C", str(REPO), "env", f"VENV={target}"])
 
 
 def pages(html: Path) -> list[Path]:
