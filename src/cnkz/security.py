@@ -1,0 +1,87 @@
+"""The security chapter's questions: SCO growth and summits, exercises, military spending."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .timeline import agreed_dates
+
+STATUSES = ["member", "observer", "dialogue_partner"]
+
+
+def status_by_year(membership: pd.DataFrame, years: range) -> pd.DataFrame:
+    """How many states held each SCO status at the end of each year (a state's latest status counts)."""
+    agreed = agreed_dates(membership, ["state", "status"])
+    rows = []
+    for year in years:
+        held = agreed[agreed["date"] <= pd.Timestamp(year, 12, 31)].sort_values("date")
+        latest = held.drop_duplicates("state", keep="last")["status"].value_counts()
+        rows.append({"year": year, **{status: int(latest.get(status, 0)) for status in STATUSES}})
+    return pd.DataFrame(rows).set_index("year")
+
+
+def summits_by_host(summits: pd.DataFrame) -> pd.DataFrame:
+    """Summits per host country, with the years each hosted, most first."""
+    agreed = agreed_dates(summits, "summit_id", date="end_date")
+    agreed["year"] = agreed["summit_id"].str.extract(r"-(\d{4})-")[0].astype(int)
+    table = agreed.groupby("country").agg(summits=("summit_id", "size"),
+                                          years=("year", lambda years: ", ".join(map(str, sorted(years)))))
+    return table.sort_values(["summits"], ascending=False).reset_index()
+
+
+def troop_spread(exercises: pd.DataFrame) -> pd.DataFrame:
+    """For each exercise, the lowest and highest total troop figure sources give, and how many give one."""
+    given = exercises.dropna(subset=["troops_total"])
+    table = given.groupby("exercise_id").agg(sources=("source_id", "size"), lowest=("troops_total", "min"),
+                                             highest=("troops_total", "max"))
+    table["highest_over_lowest"] = (table["highest"] / table["lowest"]).round(2)
+    return table.reset_index()
+
+
+def spending_table(milex: pd.DataFrame) -> pd.DataFrame:
+    """Military spending by year and country, with China's spending as a multiple of Kazakhstan's."""
+    table = milex.pivot(index="year", columns="country", values="value_usd_m")
+    table["CHN_over_KAZ"] = (table["CHN"] / table["KAZ"]).round(1)
+    return table
+
+
+def essay_claims(events: pd.DataFrame, membership: pd.DataFrame) -> pd.DataFrame:
+    """The seed essay's security claims, each with what the data say and a verdict."""
+    from . import claims
+
+    agreed = agreed_dates(events, "event_id").set_index("event_id")
+    security = agreed[agreed["theme"] == "security"]
+    rows = []
+
+    founders = agreed_dates(membership[membership["status"] == "member"], "state").set_index("state")
+    founded = agreed.loc["2001-sco-founded", "date"]
+    both = all(founders.loc[state, "date"] == founded for state in ("CHN", "KAZ"))
+    rows.append(("China and Kazakhstan are founding members of the SCO",
+                 f"both members from the founding on {founded:%-d %B %Y}",
+                 claims.HOLDS if both else claims.WRONG))
+
+    aims = {"terrorism": "terror", "drug trafficking": "drug", "economic development": "econom"}
+    found = {aim: security["title"].str.contains(word, case=False).sum() for aim, word in aims.items()}
+    supported = [aim for aim, count in found.items() if count]
+    missing = [aim for aim, count in found.items() if not count]
+    rows.append(("The SCO aims at regional security, economic development and fighting terrorism and drug trafficking",
+                 f"security events on {', '.join(supported) or 'none of these'}; none yet on {', '.join(missing)}"
+                 if missing else "security events on every aim",
+                 claims.HOLDS if not missing else claims.UNCHECKABLE))
+
+    cut = agreed.loc["1997-border-troop-reduction-agreement"]
+    parties = set(cut["parties"].split(";"))
+    rows.append(("In 1997 China and Kazakhstan agreed with Kyrgyzstan and Tajikistan to reduce forces on the border",
+                 f"signed {cut['date']:%-d %B %Y} by {', '.join(sorted(parties))}",
+                 claims.parties_claim({"CHN", "KAZ", "KGZ", "TJK"}, parties)))
+
+    bases = agreed.loc["2005-sco-astana-declaration-bases"]
+    rows.append(("China aims to keep US air bases out of Kazakhstan",
+                 f"{bases['title']} ({bases['date']:%-d %B %Y}): a joint SCO statement on coalition bases in "
+                 "member states, not a Chinese statement about Kazakhstan",
+                 claims.IMPRECISE))
+
+    rows.append(("Kazakh–Uighur ties could feed Uighur separatism in Xinjiang",
+                 "a forecast, not a fact; see the attributed statements in xinjiang_statements",
+                 claims.UNCHECKABLE))
+    return pd.DataFrame(rows, columns=["essay claims", "the data say", "verdict"])

@@ -1,0 +1,42 @@
+import pandas as pd
+
+from cnkz import security
+
+
+def test_status_by_year_counts_a_states_latest_status():
+    membership = pd.DataFrame({
+        "state": ["IND", "IND", "CHN"],
+        "status": ["observer", "member", "member"],
+        "date": pd.to_datetime(["2005-07-05", "2017-06-09", "2001-06-15"]),
+        "date_precision": ["day", "day", "day"],
+        "source_id": ["a", "b", "c"],
+    })
+    table = security.status_by_year(membership, range(2004, 2018))
+    assert table.loc[2004].tolist() == [1, 0, 0]
+    assert table.loc[2005].tolist() == [1, 1, 0]
+    assert table.loc[2017].tolist() == [2, 0, 0]
+
+
+def test_summits_by_host_counts_each_summit_once():
+    summits = pd.DataFrame({
+        "summit_id": ["sco-2005-astana", "sco-2005-astana", "sco-2006-shanghai"],
+        "end_date": pd.to_datetime(["2005-07-05", "2005-07-05", "2006-06-15"]),
+        "date_precision": ["day"] * 3, "country": ["KAZ", "KAZ", "CHN"], "source_id": ["a", "b", "c"],
+    })
+    table = security.summits_by_host(summits).set_index("country")
+    assert table.loc["KAZ", "summits"] == 1 and table.loc["KAZ", "years"] == "2005"
+
+
+def test_troop_spread_ignores_sources_without_a_figure():
+    exercises = pd.DataFrame({
+        "exercise_id": ["pm-2010"] * 3,
+        "troops_total": pd.array([5000, 3000, None], dtype="Int64"),
+        "source_id": ["a", "b", "c"],
+    })
+    spread = security.troop_spread(exercises).iloc[0]
+    assert (spread["sources"], spread["lowest"], spread["highest"], spread["highest_over_lowest"]) == (2, 3000, 5000, 1.67)
+
+
+def test_spending_ratio():
+    milex = pd.DataFrame({"country": ["CHN", "KAZ"], "year": [2010, 2010], "value_usd_m": [100.0, 4.0]})
+    assert security.spending_table(milex).loc[2010, "CHN_over_KAZ"] == 25.0
