@@ -78,3 +78,14 @@ def test_essay_osce_claims_separate_today_from_2010():
     assert tuple(table.loc["It has 57 participating states", ["verdict today", "verdict for 2010"]]) == ("holds", "wrong")
     assert table.loc["Kazakhstan was the first post-Soviet chair", "verdict for 2010"] == "holds"
     assert table.loc["The last summit was in Astana on 1–2 December 2010", "verdict today"] == "holds"
+
+
+def test_region_outline_is_cited_and_covers_the_map():
+    import json
+
+    outline = json.loads((DATA / "geo" / "region.geojson").read_text(encoding="utf-8"))
+    assert "Natural Earth" in outline["properties"]["source"]
+    assert "natural-earth-world-atlas" in set(cnkz.load("sources", DATA)["id"])
+    lons = [point[0] for feature in outline["features"] for polygon in feature["geometry"]["coordinates"]
+            for ring in polygon for point in ring]
+    assert 40 <= min(lons) and max(lons) <= 100

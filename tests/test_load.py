@@ -72,3 +72,13 @@ def test_per_year_counts_an_event_once_and_keeps_empty_years(valid_package):
     assert table.loc[1992, "history"] == 1  # two sources, one event
     assert table.loc[2010, "security"] == 1
     assert table.loc[2000].sum() == 0 and len(table) == 19
+
+
+def test_codebook_lists_every_field_with_its_rules(valid_package):
+    from cnkz import codebook
+
+    fields = codebook.fields(valid_package)
+    assert len(fields) == 17
+    theme = fields[(fields["table"] == "events") & (fields["field"] == "theme")].iloc[0]
+    assert theme["rules"] == "required; one of: history, security"
+    assert codebook.describe_constraints({"constraints": {"enum": [2021, 2026]}}) == "one of: 2021, 2026"

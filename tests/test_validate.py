@@ -80,6 +80,8 @@ def test_several_problems_are_all_reported(tmp_path):
         ("TRUE", {"type": "boolean"}, "is not a boolean"),
         ("kz", {"type": "string", "constraints": {"pattern": "[A-Z]{3}"}}, "does not match pattern"),
         ("", {"type": "integer"}, None),
+        ("2026", {"type": "year", "constraints": {"enum": [2021, 2026]}}, None),
+        ("2025", {"type": "year", "constraints": {"enum": [2021, 2026]}}, "is not one of"),
     ],
 )
 def test_check_cell(value, field, expected):

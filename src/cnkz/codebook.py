@@ -52,7 +52,7 @@ def describe_constraints(field: dict) -> str:
     if constraints.get("required"):
         parts.append("required")
     if "enum" in constraints:
-        parts.append("one of: " + ", ".join(constraints["enum"]))
+        parts.append("one of: " + ", ".join(map(str, constraints["enum"])))
     if "minimum" in constraints:
         parts.append(f"≥ {constraints['minimum']}")
     if "maximum" in constraints:

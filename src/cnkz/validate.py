@@ -204,9 +204,13 @@ def check_cell(value: str, field: dict) -> str | None:
         return "required value is empty" if constraints.get("required") else None
     if value != value.strip():
         return f"{value!r} has leading or trailing spaces"
-    parsed, message = _parse(value, field.get("type", "string"))
+    kind = field.get("type", "string")
+    parsed, message = _parse(value, kind)
     if message:
         return message
+    if "enum" in constraints:  # enum values are of the field's type (a date enum is written as text)
+        constraints = {**constraints, "enum": [_parse(str(v), kind)[0] if isinstance(v, str) else v
+                                               for v in constraints["enum"]]}
     return _constraint_problem(value, parsed, constraints)
 
 
@@ -237,7 +241,7 @@ def _parse(value: str, kind: str):
 
 
 def _constraint_problem(value: str, parsed, constraints: dict) -> str | None:
-    if "enum" in constraints and value not in constraints["enum"]:
+    if "enum" in constraints and parsed not in constraints["enum"]:
         return f"{value!r} is not one of {constraints['enum']}"
     if "pattern" in constraints and not re.fullmatch(constraints["pattern"], value):
         return f"{value!r} does not match pattern {constraints['pattern']!r}"

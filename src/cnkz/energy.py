@@ -1,0 +1,90 @@
+"""The energy chapter's questions: production, edition revisions, pipelines, uranium, the map."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from .package import default_data_dir
+
+
+def series(production: pd.DataFrame, country: str, indicator: str, edition: int = 2026) -> pd.Series:
+    """One Statistical Review series for one edition, indexed by year."""
+    rows = production[(production["country"] == country) & (production["indicator"] == indicator)
+                      & (production["edition"] == edition)]
+    return rows.set_index("year")["value"].sort_index()
+
+
+def revisions(production: pd.DataFrame, old: int = 2021, new: int = 2026) -> pd.DataFrame:
+    """Every value both editions give, with the change from the old edition to the new one in percent."""
+    keys = ["country", "year", "indicator", "unit"]
+    both = production[production["edition"] == old].merge(production[production["edition"] == new], on=keys,
+                                                          suffixes=(f"_{old}", f"_{new}"))
+    both["change_pct"] = (100 * (both[f"value_{new}"] / both[f"value_{old}"] - 1)).round(1)
+    return both[keys + [f"value_{old}", f"value_{new}", "change_pct"]]
+
+
+def length_spread(pipelines: pd.DataFrame) -> pd.DataFrame:
+    """For each segment, the shortest and longest length sources give, in km."""
+    given = pipelines.dropna(subset=["length_km"])
+    table = given.groupby(["segment_id", "system"]).agg(sources=("source_id", "size"), shortest=("length_km", "min"),
+                                                       longest=("length_km", "max"))
+    table["longest_over_shortest"] = (table["longest"] / table["shortest"]).round(2)
+    return table.reset_index()
+
+
+def uranium_share(uranium: pd.DataFrame) -> pd.DataFrame:
+    """Kazakhstan's share of world uranium production, each year from the newest page version that gives it.
+
+    A version's age is judged by the latest year it covers (the pages are
+    not all dated), so revised figures replace earlier ones.
+    """
+    newest_year = uranium.groupby("source_id")["year"].transform("max")
+    rows = uranium.assign(version=newest_year).sort_values(["year", "version"])
+    newest = rows.drop_duplicates("year", keep="last")
+    newest = newest.assign(share_pct=(100 * newest["kaz_production_tu"] / newest["world_production_tu"]).round(1))
+    return newest[["year", "kaz_production_tu", "world_production_tu", "share_pct", "source_id"]].reset_index(drop=True)
+
+
+def read_outline(path: Path | str | None = None) -> list[dict]:
+    """The region's country outlines (GeoJSON features) from data/geo/region.geojson."""
+    path = Path(path) if path else default_data_dir() / "geo" / "region.geojson"
+    return json.loads(Path(path).read_text(encoding="utf-8"))["features"]
+
+
+def draw_outline(ax: plt.Axes, features: list[dict], colours: dict[str, str], default: str = "#f2f2f2") -> None:
+    """Fill each country's polygons; countries named in `colours` get their colour."""
+    for feature in features:
+        code = feature["properties"]["iso_a3"]
+        for polygon in feature["geometry"]["coordinates"]:
+            outer = polygon[0]
+            ax.fill([p[0] for p in outer], [p[1] for p in outer], facecolor=colours.get(code, default),
+                    edgecolor="#888888", linewidth=0.5, zorder=1)
+
+
+def essay_claims(production: pd.DataFrame, deals: pd.DataFrame) -> pd.DataFrame:
+    """The seed essay's energy claims, with the data and a verdict.
+
+    "Rapidly expanding" needs is tested as China's oil consumption more than
+    doubling between 1992 and the latest year of the Review.
+    """
+    from . import claims
+
+    oil = series(production, "CHN", "oil_consumption_tonnes")
+    growth = oil.iloc[-1] / oil.loc[1992]
+    reported = deals.loc[~deals["deal_id"].str.startswith("AEI"), "deal_id"].nunique()
+    rows = [
+        ("China's domestic energy needs are expanding rapidly",
+         f"China's oil consumption grew {growth:.1f}-fold from 1992 to {oil.index[-1]} (Statistical Review 2026)",
+         claims.HOLDS if growth > 2 else claims.IMPRECISE),
+        ("Cooperation centres on harnessing Kazakhstan's oil, gas and other resources",
+         f"{reported} Chinese oil and gas acquisitions reported in the table, two pipeline systems to China, "
+         "uranium joint ventures",
+         claims.HOLDS if reported else claims.UNCHECKABLE),
+        ("China has sought a leading role in ... (the sentence is cut off in the essay)",
+         "the claim is incomplete", claims.UNCHECKABLE),
+    ]
+    return pd.DataFrame(rows, columns=["essay claims", "the data say", "verdict"])

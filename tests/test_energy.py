@@ -1,0 +1,46 @@
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from cnkz import energy
+
+
+def test_revisions_compare_the_same_value_across_editions():
+    production = pd.DataFrame({
+        "country": ["KAZ", "KAZ", "KAZ"], "year": [2015, 2015, 2016], "indicator": ["gas_production_bcm"] * 3,
+        "unit": ["Billion cubic metres"] * 3, "edition": [2021, 2026, 2026], "value": [31.89, 27.14, 30.0],
+    })
+    table = energy.revisions(production)
+    assert len(table) == 1 and table.loc[0, "change_pct"] == -14.9
+
+
+def test_uranium_share_uses_the_newest_page_version():
+    uranium = pd.DataFrame({"year": [2017, 2017, 2019], "kaz_production_tu": [23321, 23391, 22808],
+                            "world_production_tu": [59462, 60514, 54742], "source_id": ["old", "new", "new"]})
+    table = energy.uranium_share(uranium).set_index("year")
+    assert table.loc[2017, "source_id"] == "new" and table.loc[2017, "share_pct"] == 38.7
+
+
+def test_length_spread():
+    pipelines = pd.DataFrame({"segment_id": ["KCOP-2"] * 3, "system": ["oil"] * 3,
+                              "length_km": [960.0, 1000.0, None], "source_id": ["a", "b", "c"]})
+    row = energy.length_spread(pipelines).iloc[0]
+    assert (row["sources"], row["shortest"], row["longest"]) == (2, 960.0, 1000.0)
+
+
+def test_region_outline_has_both_countries_and_draws():
+    features = energy.read_outline()
+    codes = {feature["properties"]["iso_a3"] for feature in features}
+    assert {"KAZ", "CHN", "RUS"} <= codes
+    fig, ax = plt.subplots()
+    energy.draw_outline(ax, features, {"KAZ": "#56B4E9"})
+    assert len(ax.patches) >= len(features)
+    plt.close(fig)
+
+
+def test_essay_claims_compute_the_growth_verdict():
+    production = pd.DataFrame({"country": ["CHN", "CHN"], "year": [1992, 2025], "indicator": ["oil_consumption_tonnes"] * 2,
+                               "unit": ["Million tonnes"] * 2, "edition": [2026, 2026], "value": [100.0, 150.0]})
+    deals = pd.DataFrame({"deal_id": ["PK-2005"]})
+    table = energy.essay_claims(production, deals)
+    assert table.loc[0, "verdict"] == "imprecise"  # 1.5-fold is not "rapid" by the stated rule
+    assert table.loc[1, "verdict"] == "holds"
