@@ -133,14 +133,6 @@ def essay_claims(events: pd.DataFrame, texts: pd.DataFrame, lengths: pd.DataFram
                  claims.date_claim("1996", sco["date"], sco["date_precision"]),
                  pd.concat([sco_sources, five_sources])))
 
-    cut, cut_said, cut_sources = event("1997-border-troop-reduction-agreement")
-    parties = set(cut["parties"].split(";"))
-    date_verdict = claims.date_claim("1997", cut["date"], cut["date_precision"])
-    party_verdict = claims.parties_claim({"CHN", "KAZ", "KGZ", "TJK"}, parties)
-    rows.append(("In 1997 they agreed with Kyrgyzstan and Tajikistan to cut forces on the border",
-                 f"signed {cut_said} by {', '.join(sorted(parties))}",
-                 party_verdict if date_verdict == claims.HOLDS else date_verdict, cut_sources))
-
     table = pd.DataFrame(rows, columns=["essay claims", "the data say", "verdict", "sources"])
     kind = sources.set_index("id")["kind"]
     table["kinds of source"] = table["sources"].map(lambda ids: ", ".join(sorted(set(kind[list(ids)]))))

@@ -70,6 +70,7 @@ def validate(data_dir: Path | str, only: set[str] | None = None) -> list[Problem
     for name in sorted(wanted):
         if name in tables:
             problems += _foreign_key_problems(tables, name, resources[name]["schema"])
+            problems += _list_reference_problems(tables, name, resources[name]["schema"])
     return sorted(set(problems), key=_order)
 
 
@@ -87,8 +88,10 @@ def _with_references(names: set[str], resources: dict[str, dict]) -> set[str]:
         raise KeyError(f"no table named {sorted(unknown)} in {DESCRIPTOR}")
     wanted = set(names)
     for name in names:
-        for key in resources[name]["schema"].get("foreignKeys", []):
+        schema = resources[name]["schema"]
+        for key in schema.get("foreignKeys", []):
             wanted.add(key["reference"]["resource"] or name)
+        wanted |= {field["listOf"]["resource"] for field in schema["fields"] if "listOf" in field}
     return wanted
 
 
@@ -312,3 +315,21 @@ def _foreign_key_problems(tables: dict[str, Table], name: str, schema: dict) -> 
 
 def _show_key(value: tuple) -> str:
     return repr(value[0]) if len(value) == 1 else repr(value)
+
+
+def _list_reference_problems(tables: dict[str, Table], name: str, schema: dict) -> list[Problem]:
+    """A field with `listOf` holds several keys of another table, separated as it says; each must exist."""
+    problems = []
+    table = tables[name]
+    for field in schema["fields"]:
+        spec = field.get("listOf")
+        target = tables.get(spec["resource"]) if spec else None
+        if target is None or field["name"] not in table.header:
+            continue
+        known = {cells.get(spec["field"], "") for _, cells in target.rows}
+        for line, cells in table.rows:
+            for item in filter(None, cells[field["name"]].split(spec["separator"])):
+                if item not in known:
+                    message = f"{item!r} is not in {target.path} ({spec['field']})"
+                    problems.append(Problem(table.path, line, field["name"], message))
+    return problems
