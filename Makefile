@@ -1,6 +1,6 @@
 # Thin wrappers; the README explains each target. `make book` and `make test`
 # set up .venv from the lock on first use, so a fresh clone needs nothing else.
-.PHONY: book test env execute validate bench reproducible lab lock clean
+.PHONY: book test site-test env execute validate bench reproducible lab lock clean
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -19,6 +19,16 @@ book: env
 test: env
 	$(BIN)/python -m cnkz validate data
 	$(BIN)/pytest -n auto --dist loadfile --nbval --nbval-sanitize-with tests/sanitize.cfg tests book
+
+# Browser checks of the built site, in Debian's Chromium (installed here if missing).
+site-test: $(VENV)/.installed-site
+	test -f _build/html/index.html || $(MAKE) book
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+	$(BIN)/pytest -p no:cacheprovider tests/site
+
+$(VENV)/.installed-site: requirements-site.txt $(STAMP)
+	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements-site.txt
+	touch $@
 
 env: $(STAMP)
 
@@ -52,6 +62,7 @@ $(VENV)/.installed-lab: requirements-lab.txt $(STAMP)
 lock:
 	$(BIN)/uv pip compile --quiet --python-version 3.11 --no-header requirements.in -o requirements.txt
 	$(BIN)/uv pip compile --quiet --python-version 3.11 --no-header requirements-lab.in -o requirements-lab.txt
+	$(BIN)/uv pip compile --quiet --python-version 3.11 --no-header requirements-site.in -o requirements-site.txt
 
 clean:
 	rm -rf _build

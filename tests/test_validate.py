@@ -116,3 +116,21 @@ def test_command_line_prints_problems_and_exits_1(tmp_path):
 def test_command_line_exits_0_when_clean(valid_package):
     run = subprocess.run([sys.executable, "-m", "cnkz", "validate", str(valid_package)], capture_output=True, text=True)
     assert (run.returncode, run.stdout) == (0, "")
+
+
+def test_a_list_of_source_ids_is_checked_item_by_item(tmp_path):
+    import json
+
+    data = build_package(tmp_path)
+    descriptor = json.loads((data / "datapackage.json").read_text())
+    descriptor["resources"].append({
+        "name": "terms", "path": "terms.csv", "title": "Terms", "description": "Glossary.",
+        "schema": {"fields": [
+            {"name": "term", "type": "string", "description": "Term."},
+            {"name": "source_ids", "type": "string", "description": "Sources.",
+             "listOf": {"resource": "sources", "field": "id", "separator": ";"}}]}})
+    (data / "datapackage.json").write_text(json.dumps(descriptor))
+    (data / "terms.csv").write_text("term,source_ids\nAstana,wire-a;paper-b\nAlmaty,wire-a;nobody\n")
+    (problem,) = validate(data)
+    assert (Path(problem.path).name, problem.row, problem.field) == ("terms.csv", 3, "source_ids")
+    assert "'nobody' is not in" in problem.message
