@@ -48,9 +48,12 @@ def _visit(browser, server, page_path, axe):
     record["axe"] = [(v["id"], v["impact"], len(v["nodes"])) for v in violations if v["impact"] in ("serious", "critical")]
     name = page_path.replace("/", "_").removesuffix(".html")
     page.screenshot(path=str(SCREENSHOTS / f"{name}-desktop.png"), full_page=False)
-    page.set_viewport_size(VIEWPORTS["phone"])
-    page.screenshot(path=str(SCREENSHOTS / f"{name}-phone.png"), full_page=False)
     context.close()
+    phone = browser.new_context(viewport=VIEWPORTS["phone"], is_mobile=True, device_scale_factor=2)
+    phone_page = phone.new_page()
+    phone_page.goto(f"{server}/{page_path}", wait_until="networkidle")
+    phone_page.screenshot(path=str(SCREENSHOTS / f"{name}-phone.png"), full_page=False)
+    phone.close()
     return record
 
 
