@@ -44,3 +44,13 @@ def test_essay_claims_compute_the_growth_verdict():
     table = energy.essay_claims(production, deals)
     assert table.loc[0, "verdict"] == "imprecise"  # 1.5-fold is not "rapid" by the stated rule
     assert table.loc[1, "verdict"] == "holds"
+
+
+def test_utilisation_is_a_range_over_the_capacities_sources_give():
+    flows = pd.DataFrame({"year": [2019, 2019], "route": ["Kazakhstan–China oil pipeline (Atasu–Alashankou)"] * 2,
+                          "kind": ["flow", "flow"], "unit": ["million tonnes"] * 2,
+                          "period": ["calendar year", "cumulative since 2006"], "value": [10.0, 130.0]})
+    pipelines = pd.DataFrame({"segment_id": ["KCOP-2", "KCOP-2", "KCOP-2"], "capacity": [10.0, 20.0, 140.0],
+                              "capacity_unit": ["million tonnes per year", "million tonnes per year", "million barrels per year"]})
+    row = energy.utilisation(flows, pipelines).iloc[0]
+    assert (row["flow_mt"], row["utilisation_low_pct"], row["utilisation_high_pct"]) == (10.0, 50.0, 100.0)

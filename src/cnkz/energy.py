@@ -88,3 +88,21 @@ def essay_claims(production: pd.DataFrame, deals: pd.DataFrame) -> pd.DataFrame:
          "the claim is incomplete", claims.UNCHECKABLE),
     ]
     return pd.DataFrame(rows, columns=["essay claims", "the data say", "verdict"])
+
+
+def utilisation(flows: pd.DataFrame, pipelines: pd.DataFrame, segment: str = "KCOP-2",
+                route: str = "Atasu–Alashankou") -> pd.DataFrame:
+    """Calendar-year oil flows through a segment against the capacities sources give for it (Mt a year).
+
+    Sources give several capacities (the design was raised in stages), so the
+    result is a range: the flow over the highest and over the lowest capacity.
+    """
+    capacities = pipelines[(pipelines["segment_id"] == segment)
+                           & (pipelines["capacity_unit"] == "million tonnes per year")]["capacity"].dropna()
+    annual = flows[flows["route"].str.contains(route, regex=False) & (flows["kind"] == "flow")
+                   & (flows["unit"] == "million tonnes") & flows["period"].str.startswith("calendar year")]
+    table = annual.groupby("year")["value"].max().rename("flow_mt").to_frame()
+    table["capacity_low_mt"], table["capacity_high_mt"] = capacities.min(), capacities.max()
+    table["utilisation_low_pct"] = (100 * table["flow_mt"] / table["capacity_high_mt"]).round(0)
+    table["utilisation_high_pct"] = (100 * table["flow_mt"] / table["capacity_low_mt"]).round(0)
+    return table.reset_index()
