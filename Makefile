@@ -13,6 +13,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export PYTHONHASHSEED := 0
 
 book: env
+	$(BIN)/python tools/prewarm_cache.py _build
 	$(BIN)/jupyter-book build --warningiserror --nitpick --keep-going .
 	@echo "The book is at $(CURDIR)/_build/html/index.html"
 

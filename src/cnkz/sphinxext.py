@@ -2,9 +2,11 @@
 
 Jupyter Book's execution cache keys on a notebook's code cells only, so a
 corrected row in data/ would otherwise leave stale numbers in the book. This
-extension hashes the inputs every chapter reads; when the hash differs from
-the one stamped in the cache folder, it empties the cache and marks every
-notebook out of date. A build with unchanged inputs keeps the cache.
+extension hashes the inputs every chapter reads. Two stamps keep the hash:
+one in the cache folder (a cache filled from other inputs is emptied) and
+one in Sphinx's environment (pages built from other inputs are re-read). A
+build with unchanged inputs keeps both. `tools/prewarm_cache.py` may fill the
+cache in parallel before the build; it uses the same stamp.
 """
 
 from __future__ import annotations
@@ -48,13 +50,15 @@ def refresh_cache(cache_dir: Path, digest: str) -> bool:
 
 def _on_config_inited(app, config) -> None:
     cache_path = config.nb_execution_cache_path or str(Path(app.outdir).parent / ".jupyter_cache")
-    digest = inputs_digest(config.cnkz_inputs or default_inputs())
-    app.cnkz_inputs_changed = refresh_cache(Path(cache_path), digest)
+    app.cnkz_digest = inputs_digest(config.cnkz_inputs or default_inputs())
+    refresh_cache(Path(cache_path), app.cnkz_digest)
 
 
 def _on_env_get_outdated(app, env, added, changed, removed) -> list[str]:
-    if not getattr(app, "cnkz_inputs_changed", False):
+    """Every notebook, if the pages were last read from other inputs."""
+    if getattr(env, "cnkz_digest", None) == app.cnkz_digest:
         return []
+    env.cnkz_digest = app.cnkz_digest
     return sorted(doc for doc in env.found_docs if env.doc2path(doc).endswith(".ipynb"))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import json
 import re
@@ -61,12 +62,10 @@ def validate(data_dir: Path | str, only: set[str] | None = None) -> list[Problem
     problems = _descriptor_problems(data_dir, descriptor) if only is None else []
     tables: dict[str, Table] = {}
     for name in sorted(wanted):
-        table, read_problems = _read_table(data_dir, resources[name])
-        problems += read_problems
+        table, table_problems = _checked_table(data_dir, resources[name])
+        problems += table_problems
         if table is not None:
             tables[name] = table
-            problems += _cell_problems(table, resources[name]["schema"])
-            problems += _primary_key_problems(table, resources[name]["schema"])
     for name in sorted(wanted):
         if name in tables:
             problems += _foreign_key_problems(tables, name, resources[name]["schema"])
@@ -121,6 +120,27 @@ def _descriptor_problems(data_dir: Path, descriptor: dict) -> list[Problem]:
 
 
 # -- reading ----------------------------------------------------------------
+
+
+def _checked_table(data_dir: Path, resource: dict) -> tuple[Table | None, list[Problem]]:
+    """Read one table and check its cells and key, reusing the result while the file is unchanged."""
+    path = data_dir / resource["path"]
+    try:
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        stamp = None
+    return _checked_table_cached(str(data_dir), json.dumps(resource, sort_keys=True), stamp)
+
+
+@functools.lru_cache(maxsize=256)
+def _checked_table_cached(data_dir: str, resource_json: str, stamp) -> tuple[Table | None, list[Problem]]:
+    resource = json.loads(resource_json)
+    table, problems = _read_table(Path(data_dir), resource)
+    if table is not None:
+        problems = problems + _cell_problems(table, resource["schema"]) + _primary_key_problems(table, resource["schema"])
+    return table, problems
+
 
 
 def _read_table(data_dir: Path, resource: dict) -> tuple[Table | None, list[Problem]]:
