@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cnkz import validate
-from cnkz.validate import check_cell
+from cnkz.checks import check_cell
 
 from conftest import build_package
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .package import default_data_dir
-from .validate import validate
+from .checks import validate
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .load import load
+from .tables import load
 from .package import default_data_dir, read_descriptor
 
 

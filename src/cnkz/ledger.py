@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import energy, history, osce, security, trade
-from .load import load
+from .tables import load
 
 CHAPTERS = ["history", "security", "energy", "trade", "osce"]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from .package import default_data_dir, read_descriptor, resources_by_name
-from .validate import Problem, validate
+from .checks import Problem, validate
 
 # pandas dtypes for the Table Schema types the package uses; all nullable, so
 # an optional empty cell becomes <NA>, never a silently invented value.
