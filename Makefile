@@ -1,6 +1,6 @@
 # Thin wrappers; the README explains each target. `make book` and `make test`
 # set up .venv from the lock on first use, so a fresh clone needs nothing else.
-.PHONY: book test site-test env execute validate bench reproducible lab lock clean
+.PHONY: book test site-test pdf env execute validate bench reproducible lab lock clean
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -30,6 +30,13 @@ site-test: $(VENV)/.installed-site
 $(VENV)/.installed-site: requirements-site.txt $(STAMP)
 	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements-site.txt
 	touch $@
+
+# A printable PDF of the whole book with Debian's XeTeX (installed here if missing).
+pdf: env
+	command -v latexmk >/dev/null && command -v xelatex >/dev/null && fc-list | grep -q FreeSerif \
+	  || (apt-get update -qq && apt-get install -y -qq texlive-xetex latexmk texlive-fonts-recommended fonts-freefont-otf)
+	TEXINPUTS=$(CURDIR)/tools/latex//: $(BIN)/jupyter-book build --builder pdflatex .
+	@echo "The PDF is at $(CURDIR)/_build/latex/china-kazakhstan.pdf"
 
 env: $(STAMP)
 
