@@ -293,12 +293,12 @@ def _precision_problem(date_text: str, precision: str) -> str | None:
 # -- keys -------------------------------------------------------------------
 
 
-def _as_list(key) -> list[str]:
+def as_list(key) -> list[str]:
     return [key] if isinstance(key, str) else list(key)
 
 
 def _primary_key_problems(table: Table, schema: dict) -> list[Problem]:
-    key = _as_list(schema.get("primaryKey", []))
+    key = as_list(schema.get("primaryKey", []))
     if not key or not set(key) <= set(table.header):
         return []
     first_seen: dict[tuple, int] = {}
@@ -317,12 +317,12 @@ def _foreign_key_problems(tables: dict[str, Table], name: str, schema: dict) -> 
     problems = []
     table = tables[name]
     for key in schema.get("foreignKeys", []):
-        fields = _as_list(key["fields"])
+        fields = as_list(key["fields"])
         target_name = key["reference"]["resource"] or name
         target = tables.get(target_name)
         if target is None or not set(fields) <= set(table.header):
             continue
-        target_fields = _as_list(key["reference"]["fields"])
+        target_fields = as_list(key["reference"]["fields"])
         known = {tuple(cells.get(f, "") for f in target_fields) for _, cells in target.rows}
         for line, cells in table.rows:
             value = tuple(cells[f] for f in fields)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .checks import as_list
 from .tables import load
 from .package import default_data_dir, read_descriptor
 
@@ -20,7 +21,7 @@ def tables(data_dir: Path | str | None = None) -> pd.DataFrame:
                 "file": resource["path"],
                 "title": resource["title"],
                 "description": resource["description"],
-                "primary key": ", ".join(_as_list(resource["schema"].get("primaryKey", []))),
+                "primary key": ", ".join(as_list(resource["schema"].get("primaryKey", []))),
             }
             for resource in descriptor["resources"]
         ]
@@ -94,7 +95,3 @@ def _year_span(frame: pd.DataFrame) -> tuple:
         return pd.NA, pd.NA
     combined = pd.concat(years).dropna()
     return (int(combined.min()), int(combined.max())) if len(combined) else (pd.NA, pd.NA)
-
-
-def _as_list(key) -> list[str]:
-    return [key] if isinstance(key, str) else list(key)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .timeline import agreed_dates
+from .timeline import agreed_dates, show_date  # noqa: F401 (show_date is used by the chapter)
 
 DIRECTIONS = {("CHN", "KAZ"): "China → Kazakhstan", ("KAZ", "CHN"): "Kazakhstan → China"}
 
@@ -77,11 +77,6 @@ def multilateral_frames(events: pd.DataFrame) -> pd.DataFrame:
                      "first_event": agreed.loc[first_event, "title"],
                      "meetings_recorded": len(meetings), "last_recorded": meetings["date"].max()})
     return pd.DataFrame(rows)
-
-
-def show_date(date: pd.Timestamp, precision: str) -> str:
-    """A date written only as precisely as its source knows it."""
-    return {"day": f"{date.day} {date:%B %Y}", "month": f"{date:%B %Y}", "year": f"{date:%Y}"}[precision]
 
 
 def essay_claims(events: pd.DataFrame, texts: pd.DataFrame, lengths: pd.DataFrame,

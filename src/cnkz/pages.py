@@ -7,6 +7,8 @@ from html import escape
 import pandas as pd
 from IPython.display import HTML
 
+from .timeline import show_date
+
 KIND_ORDER = ["official", "wire", "press", "analysis", "dataset", "encyclopedia"]
 
 
@@ -33,14 +35,10 @@ def bibliography(sources: pd.DataFrame, cited: set[str]) -> HTML:
 
 
 def _entry(row: pd.Series) -> str:
-    date = "" if pd.isna(row["published"]) else f" ({_date(row['published'], row['published_precision'])})"
+    date = "" if pd.isna(row["published"]) else f" ({show_date(row['published'], row['published_precision'])})"
     return (f'<li id="src-{escape(row["id"])}">{escape(row["publisher"])}{date}. '
             f'<a href="{escape(row["url"], quote=True)}">{escape(row["title"])}</a>. '
             f'<code>{escape(row["id"])}</code>; {escape(row["licence"])}.</li>')
-
-
-def _date(date: pd.Timestamp, precision) -> str:
-    return {"day": f"{date:%-d %B %Y}", "month": f"{date:%B %Y}"}.get(precision, f"{date:%Y}")
 
 
 def glossary(terms: pd.DataFrame) -> HTML:

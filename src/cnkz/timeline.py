@@ -51,3 +51,8 @@ def agreed_dates(rows: pd.DataFrame, key: str | list[str], date: str = "date",
     chosen["n_sources"] = grouped.size()
     chosen["n_dates"] = grouped[date].nunique()
     return chosen.reset_index()
+
+
+def show_date(date: pd.Timestamp, precision: str) -> str:
+    """A date written only as precisely as its source knows it ('4 July 2005', 'July 2005', '2005')."""
+    return {"day": f"{date.day} {date:%B %Y}", "month": f"{date:%B %Y}"}.get(precision, f"{date:%Y}")
