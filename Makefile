@@ -33,8 +33,8 @@ $(VENV)/.installed-site: requirements-site.txt $(STAMP)
 
 # A printable PDF of the whole book with Debian's XeTeX (installed here if missing).
 pdf: env
-	command -v latexmk >/dev/null && command -v xelatex >/dev/null && fc-list | grep -q FreeSerif \
-	  || (apt-get update -qq && apt-get install -y -qq texlive-xetex latexmk texlive-fonts-recommended fonts-freefont-otf)
+	command -v latexmk >/dev/null && command -v xelatex >/dev/null && fc-list | grep -q FreeSerif && fc-list | grep -q "Droid Sans Fallback" \
+	  || (apt-get update -qq && apt-get install -y -qq texlive-xetex latexmk texlive-fonts-recommended fonts-freefont-otf fonts-droid-fallback)
 	TEXINPUTS=$(CURDIR)/tools/latex//: $(BIN)/jupyter-book build --builder pdflatex .
 	@echo "The PDF is at $(CURDIR)/_build/latex/china-kazakhstan.pdf"
 

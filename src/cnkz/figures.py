@@ -8,6 +8,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 from .notes import source_note
+from .printable import print_tables_as_markdown
 
 # Okabe & Ito's colour-blind-safe palette.
 OKABE_ITO = {
@@ -61,8 +62,10 @@ HOUSE_STYLE = {
 
 
 def use_house_style() -> None:
-    """Apply the book's style to every figure drawn after this call."""
+    """Apply the book's style to every figure drawn after this call, and give every table
+    displayed after it a Markdown form for the PDF (see `cnkz.printable`)."""
     mpl.rcParams.update(HOUSE_STYLE)
+    print_tables_as_markdown()
 
 
 def country_colour(code: str) -> str:
