@@ -9,12 +9,17 @@ from pathlib import Path
 DESCRIPTOR = "datapackage.json"
 
 
+def book_root() -> Path:
+    """The repository this package was installed from (editable install)."""
+    return Path(__file__).resolve().parents[2]
+
+
 def default_data_dir() -> Path:
     """The book's `data/` folder, or the folder named by $CNKZ_DATA."""
     override = os.environ.get("CNKZ_DATA")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[2] / "data"
+    return book_root() / "data"
 
 
 def read_descriptor(data_dir: Path) -> dict:

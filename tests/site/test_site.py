@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from cnkz.launch import read_repository
 from conftest import HTML, pages
 
 SCREENSHOTS = HTML.parent / "screenshots"
@@ -30,7 +31,7 @@ def visits(server, browser):
 
 
 def _visit(browser, server, page_path, axe):
-    record = {"console": [], "failed": [], "foreign": [], "images": [], "axe": []}
+    record = {"console": [], "failed": [], "foreign": [], "images": [], "axe": [], "links": []}
     context = browser.new_context(viewport=VIEWPORTS["desktop"])
     page = context.new_page()
     local = urlparse(server).netloc
@@ -41,8 +42,9 @@ def _visit(browser, server, page_path, axe):
     page.on("request", lambda request: urlparse(request.url).netloc not in ("", local)
             and urlparse(request.url).scheme in ("http", "https") and record["foreign"].append(request.url))
     page.goto(f"{server}/{page_path}", wait_until="networkidle")
-    record["images"] = page.eval_on_selector_all(
-        "img", "images => images.map(img => [img.getAttribute('src'), img.getAttribute('alt')])")
+    record["images"] = page.eval_on_selector_all("img", """images => images.map(img =>
+        [img.getAttribute('src'), img.getAttribute('alt'), img.closest('article') !== null])""")
+    record["links"] = page.eval_on_selector_all("a[href]", "links => links.map(a => a.getAttribute('href'))")
     # preload off: axe would re-fetch the theme's @import relative to the page, not the stylesheet (a false 404)
     violations = axe.run(page, options={"resultTypes": ["violations"], "preload": False}).response["violations"]
     record["axe"] = [(v["id"], v["impact"], len(v["nodes"])) for v in violations if v["impact"] in ("serious", "critical")]
@@ -57,9 +59,32 @@ def _visit(browser, server, page_path, axe):
     return record
 
 
+NOTEBOOK_PAGES = ["data", "history", "security", "energy", "trade", "osce", "claims", "glossary", "references"]
+
+
 def test_the_site_has_every_chapter(visits):
-    for chapter in ["data", "history", "security", "energy", "trade", "osce", "claims", "glossary", "references"]:
+    for chapter in NOTEBOOK_PAGES:
         assert f"book/{chapter}.html" in visits
+
+
+@pytest.mark.parametrize("chapter", NOTEBOOK_PAGES)
+def test_each_notebook_page_offers_its_notebook_for_download(visits, chapter):
+    link = f"../_sources/book/{chapter}.ipynb"
+    assert link in visits[f"book/{chapter}.html"]["links"]
+    assert '"cell_type": "code"' in (HTML / "_sources" / "book" / f"{chapter}.ipynb").read_text(encoding="utf-8")
+
+
+def test_launch_buttons_appear_exactly_when_a_repository_is_configured(visits):
+    url, branch = read_repository((HTML.parents[1] / "_config.yml").read_text(encoding="utf-8"))
+    for chapter in NOTEBOOK_PAGES:
+        links = visits[f"book/{chapter}.html"]["links"]
+        launch = [link for link in links if link.startswith(("https://mybinder.org", "https://colab.research"))]
+        if url:
+            repository = url.removeprefix("https://github.com/")
+            assert f"https://mybinder.org/v2/gh/{repository}/{branch}?urlpath=lab/tree/book/{chapter}.ipynb" in launch
+            assert f"https://colab.research.google.com/github/{repository}/blob/{branch}/book/{chapter}.ipynb" in launch
+        else:
+            assert launch == [], f"{chapter}: launch links without a configured repository"
 
 
 def test_no_console_errors(visits):
@@ -75,10 +100,13 @@ def test_no_request_leaves_the_local_server(visits):
 
 
 def test_every_image_has_real_alt_text(visits):
+    """No image without alt text or named by its file; a figure in the text is described in a sentence,
+    while the theme's button icons (e.g. 'Binder logo') only need to say what they are."""
     bad = {}
     for page, record in visits.items():
-        for src, alt in record["images"]:
-            if not alt or not alt.strip() or Path(src or "").name in alt or len(alt.split()) < 3:
+        for src, alt, in_text in record["images"]:
+            words = len((alt or "").split())
+            if words == 0 or Path(src or "").name in alt or (in_text and words < 3):
                 bad.setdefault(page, []).append((src, alt))
     assert bad == {}
 
