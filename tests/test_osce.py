@@ -50,3 +50,11 @@ def test_first_chair_with_a_fact_reports_unchecked_earlier_chairs():
                           "value": ["Europe / Northern Europe", "Asia / Central Asia", "Asia / Central Asia"]})
     first = osce.first_chair_with(facts, chairs, "un_m49_region", lambda v: v.startswith("Asia"))
     assert (first["state"], first["year"], first["earlier_chairs"], first["earlier_unknown"]) == ("KAZ", 2010, 2, 1)
+
+
+def test_chair_years_joins_the_names_sources_give_and_marks_years_no_source_names():
+    chairs = pd.DataFrame({"year": [1992, 1992, 1993, 1994, 1994],
+                           "state": ["CSK", "CSK", "SWE", "ITA", "ITA"],
+                           "chairperson": [None, "Jiří Dienstbier", "Margaretha af Ugglas", None, None]})
+    table = osce.chair_years(chairs).set_index("year")["chairperson"]
+    assert table.to_dict() == {1992: "Jiří Dienstbier", 1993: "Margaretha af Ugglas", 1994: osce.UNNAMED}

@@ -40,3 +40,14 @@ def test_troop_spread_ignores_sources_without_a_figure():
 def test_spending_ratio():
     milex = pd.DataFrame({"country": ["CHN", "KAZ"], "year": [2010, 2010], "value_usd_m": [100.0, 4.0]})
     assert security.spending_table(milex).loc[2010, "CHN_over_KAZ"] == 25.0
+
+
+def test_most_disputed_picks_the_largest_ratios_and_orders_them_by_year():
+    exercises = pd.DataFrame({
+        "exercise_id": ["peace-mission-2010", "peace-mission-2010", "peace-mission-2005", "peace-mission-2005",
+                        "xiamen-2015", "xiamen-2015"],
+        "troops_total": pd.array([3000, 5000, 10000, 100000, 900, 1000], dtype="Int64"),
+        "source_id": list("abcdef")})
+    spread = security.troop_spread(exercises)
+    assert security.most_disputed(spread) == ["peace-mission-2005", "peace-mission-2010"]
+    assert security.exercise_name("peace-mission-2005") == "Peace Mission 2005"

@@ -33,11 +33,16 @@ def states_at(states: pd.DataFrame, date: str | pd.Timestamp) -> tuple[int, int]
     return before, before + undated
 
 
+UNNAMED = "(not named in sources read)"
+
+
 def chair_years(chairs: pd.DataFrame) -> pd.DataFrame:
-    """One row per chairmanship year and state, with its chairpersons joined."""
-    named = chairs.assign(chairperson=chairs["chairperson"].fillna("(not named in sources read)"))
-    return (named.groupby(["year", "state"])["chairperson"].agg(lambda names: " / ".join(dict.fromkeys(names)))
-            .reset_index())
+    """One row per chairmanship year and state, with the chairpersons its sources name, joined;
+    a source that names nobody adds nothing where another names someone."""
+    def joined(names: pd.Series) -> str:
+        return " / ".join(dict.fromkeys(names.dropna())) or UNNAMED
+
+    return chairs.groupby(["year", "state"])["chairperson"].agg(joined).reset_index()
 
 
 def chairs_with_scores(chairs: pd.DataFrame, scores: pd.DataFrame, indicator: str = "v2x_libdem",

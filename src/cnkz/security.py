@@ -38,6 +38,17 @@ def troop_spread(exercises: pd.DataFrame) -> pd.DataFrame:
     return table.reset_index()
 
 
+def exercise_name(exercise_id: str) -> str:
+    """'peace-mission-2010' -> 'Peace Mission 2010'."""
+    return exercise_id.replace("-", " ").title()
+
+
+def most_disputed(spread: pd.DataFrame, n: int = 2) -> list[str]:
+    """The `n` exercises whose highest troop figure is the largest multiple of their lowest, in year order."""
+    top = spread.nlargest(n, "highest_over_lowest")["exercise_id"]
+    return sorted(top, key=lambda exercise_id: exercise_id[-4:])
+
+
 def spending_table(milex: pd.DataFrame) -> pd.DataFrame:
     """Military spending by year and country, with China's spending as a multiple of Kazakhstan's."""
     table = milex.pivot(index="year", columns="country", values="value_usd_m")
