@@ -12,7 +12,6 @@ import pytest
 
 from cnkz import launch
 from cnkz.__main__ import main
-from cnkz.sphinxext import without_unusable_launch_buttons
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = (ROOT / "_config.yml").read_text(encoding="utf-8")
@@ -88,10 +87,10 @@ def test_a_config_without_a_repository_section_is_reported():
 
 def test_launch_buttons_are_left_out_only_while_no_repository_is_set():
     buttons = {"binderhub_url": "https://mybinder.org"}
-    assert without_unusable_launch_buttons({"repository_url": "", "launch_buttons": buttons, "x": 1}) == {
+    assert launch.without_unusable_launch_buttons({"repository_url": "", "launch_buttons": buttons, "x": 1}) == {
         "repository_url": "", "x": 1}
     configured = {"repository_url": "https://github.com/a/b", "launch_buttons": buttons}
-    assert without_unusable_launch_buttons(configured) == configured
+    assert launch.without_unusable_launch_buttons(configured) == configured
 
 
 def build_probe_book(root: Path, url: str) -> str:

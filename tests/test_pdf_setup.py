@@ -1,10 +1,11 @@
-"""The PDF's handling of Chinese text and of tables without column widths (cnkz.sphinxext)."""
+"""The PDF's handling of Chinese text and of tables without column widths (cnkz.latex, cnkz.sphinxext)."""
 
 from types import SimpleNamespace
 
 from docutils import nodes
 
-from cnkz.sphinxext import _set_table_widths, cjk_characters, cjk_preamble, column_widths
+from cnkz.latex import cjk_characters, cjk_preamble, column_widths
+from cnkz.sphinxext import _on_doctree_resolved
 
 
 def test_cjk_characters_are_collected_from_data_files_once_each(tmp_path):
@@ -52,9 +53,9 @@ def test_only_latex_builds_get_widths_and_given_widths_are_kept():
     given = table(["a", "b"], classes=("colwidths-given",))
     doctree = nodes.document(None, None)
     doctree += [auto, given]
-    _set_table_widths(SimpleNamespace(builder=SimpleNamespace(format="html")), doctree, "page")
+    _on_doctree_resolved(SimpleNamespace(builder=SimpleNamespace(format="html")), doctree, "page")
     assert "colwidths-auto" in auto["classes"]
-    _set_table_widths(SimpleNamespace(builder=SimpleNamespace(format="latex")), doctree, "page")
+    _on_doctree_resolved(SimpleNamespace(builder=SimpleNamespace(format="latex")), doctree, "page")
     assert auto["classes"] == ["colwidths-given"]
     assert [spec["colwidth"] for spec in auto.findall(nodes.colspec)] == column_widths(
         [["a", "a much longer cell of text"]])

@@ -21,7 +21,7 @@ _EXPORTS = {
     "Problem": "checks",
     "validate": "checks",
 }
-_SUBMODULES = {"claims", "codebook", "energy", "figures", "history", "launch", "ledger", "osce", "pages", "security",
+_SUBMODULES = {"claims", "codebook", "energy", "figures", "history", "latex", "launch", "ledger", "osce", "pages", "security",
                "timeline", "trade"}
 
 __all__ = sorted(_EXPORTS) + sorted(_SUBMODULES)

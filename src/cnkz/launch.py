@@ -5,7 +5,8 @@ into the Binder and Colab buttons of every notebook page. Colab, unlike
 Binder, opens a single notebook without the rest of the repository, so each
 notebook starts with a set-up cell that clones the book there. That cell has
 to name the address too; `set_repository` writes both from one value, and
-`tests/test_launch.py` fails if they drift apart.
+`tests/test_launch.py` fails if they drift apart. While the address is empty
+the build leaves the launch buttons out (`without_unusable_launch_buttons`).
 """
 
 from __future__ import annotations
@@ -75,6 +76,13 @@ def write_repository(config_text: str, url: str, branch: str) -> str:
         line = _setting(block, key)
         block = block[:line.start("value")] + value + block[line.end("value"):]
     return config_text[:match.start()] + block + config_text[match.end():]
+
+
+def without_unusable_launch_buttons(theme_options: dict) -> dict:
+    """The theme options, minus the launch buttons if no repository is set."""
+    if theme_options.get("repository_url"):
+        return theme_options
+    return {key: value for key, value in theme_options.items() if key != "launch_buttons"}
 
 
 def notebook_cell(notebook) -> nbformat.NotebookNode | None:
