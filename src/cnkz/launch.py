@@ -14,8 +14,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import nbformat
-
 CELL_ID = "colab-setup"
 GITHUB_REPOSITORY = re.compile(r"https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
 BRANCH = re.compile(r"[A-Za-z0-9_./-]+")
@@ -85,12 +83,15 @@ def without_unusable_launch_buttons(theme_options: dict) -> dict:
     return {key: value for key, value in theme_options.items() if key != "launch_buttons"}
 
 
-def notebook_cell(notebook) -> nbformat.NotebookNode | None:
+def notebook_cell(notebook):
+    """The notebook's Colab set-up cell, or None."""
     return next((cell for cell in notebook.cells if cell.get("id") == CELL_ID), None)
 
 
 def with_colab_cell(notebook, url: str, branch: str):
     """The notebook with its set-up cell (re)written, placed before the first code cell if new."""
+    import nbformat  # imported here: the Sphinx extension imports this module on every build
+
     source = colab_cell_source(url, branch)
     cell = notebook_cell(notebook)
     if cell is None:
@@ -104,6 +105,8 @@ def with_colab_cell(notebook, url: str, branch: str):
 
 def set_repository(root: Path, url: str, branch: str = "main") -> list[Path]:
     """Write the address into `_config.yml` and every notebook in `book/`; the files written."""
+    import nbformat
+
     check_address(url, branch)
     config = root / "_config.yml"
     config.write_text(write_repository(config.read_text(encoding="utf-8"), url, branch), encoding="utf-8")
