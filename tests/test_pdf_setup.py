@@ -60,3 +60,10 @@ def test_only_latex_builds_get_widths_and_given_widths_are_kept():
     assert [spec["colwidth"] for spec in auto.findall(nodes.colspec)] == column_widths(
         [["a", "a much longer cell of text"]])
     assert not any("colwidth" in spec for spec in given.findall(nodes.colspec))
+
+
+def test_a_long_identifier_widens_its_column_of_short_numbers():
+    numbers = [["n"], ["1"], ["22"]]
+    identifier = [["years_since_previous"], ["1"], ["22"]]
+    assert column_widths(identifier)[0] > column_widths(numbers)[0]
+    assert column_widths(identifier)[0] >= 2.5 * len("years_since_previous")

@@ -47,13 +47,15 @@ def _on_config_inited_latex(app, config) -> None:
         elements["preamble"] = cjk_preamble(characters) + elements.get("preamble", "")
 
 
-MIN_WIDTH, MAX_WIDTH = 2, 10  # bounds of a column's weight, so that none vanishes or takes the page
+MIN_WEIGHT, MAX_WEIGHT = 20, 100  # so that no column vanishes or takes the page
+WORD_WEIGHT = 2.5  # per character of a column's longest word, which cannot wrap
 
 
 def column_widths(rows: list[list[str]]) -> list[int]:
-    """Relative column widths, in tenths: the square root of the mean length of a column's non-empty
-    cells (CJK characters count double, as they print twice as wide). The root narrows the gap
-    between a column of long descriptions and one of short names, so both stay readable."""
+    """Relative column widths: ten times the square root of the mean length of a column's non-empty
+    cells, or more if its longest word (often an identifier) needs it; CJK characters count double,
+    as they print twice as wide. The root narrows the gap between a column of long descriptions and
+    one of short names, so that both stay readable."""
     def printed(text: str) -> int:
         return len(text) + len(CJK_CHARACTER.findall(text))
 
@@ -61,7 +63,9 @@ def column_widths(rows: list[list[str]]) -> list[int]:
     for column in zip(*rows):
         cells = [cell for cell in column if cell.strip()] or [""]
         mean = sum(map(printed, cells)) / len(cells)
-        widths.append(round(10 * min(max(math.sqrt(mean), MIN_WIDTH), MAX_WIDTH)))
+        longest_word = max(printed(word) for cell in cells for word in cell.split() or [""])
+        weight = max(10 * math.sqrt(mean), WORD_WEIGHT * longest_word)
+        widths.append(round(min(max(weight, MIN_WEIGHT), MAX_WEIGHT)))
     return widths
 
 
