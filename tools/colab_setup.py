@@ -13,11 +13,13 @@ from importlib.metadata import version
 from pathlib import Path
 
 BOOK = Path(__file__).resolve().parents[1]
-CHAPTER_PACKAGES = ["pandas", "numpy", "matplotlib", "myst-nb"]
+PIP = [sys.executable, "-m", "pip", "install", "--quiet", "-c", str(BOOK / "requirements.txt")]
 
 already_imported = {name: version(name) for name in ("pandas", "numpy", "matplotlib") if name in sys.modules}
-subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "-c", str(BOOK / "requirements.txt"),
-                *CHAPTER_PACKAGES], check=True)
+subprocess.run([*PIP, "pandas", "numpy", "matplotlib", "docutils"], check=True)
+# The chapters use only myst_nb.glue, which needs docutils (above) and IPython, traitlets and
+# nbformat, which a Jupyter runtime has; myst-nb's full dependencies would replace its IPython.
+subprocess.run([*PIP, "--no-deps", "myst-nb"], check=True)
 sys.path.insert(0, str(BOOK / "src"))
 os.chdir(BOOK / "book")
 
