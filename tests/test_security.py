@@ -51,3 +51,12 @@ def test_most_disputed_picks_the_largest_ratios_and_orders_them_by_year():
     spread = security.troop_spread(exercises)
     assert security.most_disputed(spread) == ["peace-mission-2005", "peace-mission-2010"]
     assert security.exercise_name("peace-mission-2005") == "Peace Mission 2005"
+
+
+def test_burden_table_has_a_column_per_country_and_leaves_missing_years_empty():
+    burden = pd.DataFrame({"country": ["CHN", "CHN", "KAZ"], "year": [1992, 1993, 1993],
+                           "share_of_gdp_pct": [2.449542, 1.9280668, 1.0626203], "source_id": ["s"] * 3})
+    table = security.burden_table(burden)
+    assert list(table.columns) == ["CHN", "KAZ"]
+    assert table.loc[1993, "KAZ"] == 1.0626203
+    assert pd.isna(table.loc[1992, "KAZ"])

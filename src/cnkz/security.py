@@ -56,6 +56,11 @@ def spending_table(milex: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def burden_table(burden: pd.DataFrame) -> pd.DataFrame:
+    """Military expenditure as a share of GDP, one column per country, one row per year."""
+    return burden.pivot(index="year", columns="country", values="share_of_gdp_pct")
+
+
 def essay_claims(events: pd.DataFrame, membership: pd.DataFrame) -> pd.DataFrame:
     """The seed essay's security claims, each with what the data say and a verdict."""
     from . import claims
