@@ -3,7 +3,7 @@
 import pandas as pd
 
 from cnkz import claims, history
-from cnkz.timeline import agreed_dates
+from cnkz.timeline import agreed_dates, source_spread, years_since_previous
 
 
 def frame(rows, columns):
@@ -85,3 +85,15 @@ def test_number_claims():
     assert claims.number_claim(1700, pd.Series([1700.0, 1782.75, 1520.0])) == claims.IMPRECISE
     assert claims.number_claim(2500, pd.Series([1700.0, 1782.75])) == claims.WRONG
     assert claims.number_claim(1700, pd.Series([], dtype=float)) == claims.UNCHECKABLE
+
+
+def test_years_since_previous_counts_from_the_row_before():
+    dates = pd.Series(pd.to_datetime(["1994-04-26", "1997-09-24", "1999-11-25"]))
+    assert years_since_previous(dates).tolist()[1:] == [3.4, 2.2]
+    assert pd.isna(years_since_previous(dates).iloc[0])
+
+
+def test_source_spread_names_its_columns_and_skips_rows_without_a_figure():
+    rows = pd.DataFrame({"segment": ["a", "a", "a"], "km": [100.0, None, 150.0], "source_id": ["s1", "s2", "s3"]})
+    row = source_spread(rows, "segment", "km", low="shortest", high="longest").iloc[0]
+    assert (row["sources"], row["shortest"], row["longest"], row["longest_over_shortest"]) == (2, 100.0, 150.0, 1.5)

@@ -9,6 +9,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from .package import default_data_dir
+from .timeline import source_spread
 
 
 def series(production: pd.DataFrame, country: str, indicator: str, edition: int = 2026) -> pd.Series:
@@ -29,11 +30,7 @@ def revisions(production: pd.DataFrame, old: int = 2021, new: int = 2026) -> pd.
 
 def length_spread(pipelines: pd.DataFrame) -> pd.DataFrame:
     """For each segment, the shortest and longest length sources give, in km."""
-    given = pipelines.dropna(subset=["length_km"])
-    table = given.groupby(["segment_id", "system"]).agg(sources=("source_id", "size"), shortest=("length_km", "min"),
-                                                       longest=("length_km", "max"))
-    table["longest_over_shortest"] = (table["longest"] / table["shortest"]).round(2)
-    return table.reset_index()
+    return source_spread(pipelines, ["segment_id", "system"], "length_km", low="shortest", high="longest")
 
 
 def uranium_share(uranium: pd.DataFrame) -> pd.DataFrame:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .timeline import agreed_dates, show_date  # noqa: F401 (show_date is used by the chapter)
+from .timeline import agreed_dates, show_date, years_since_previous  # noqa: F401 (show_date: the chapter)
 
 DIRECTIONS = {("CHN", "KAZ"): "China → Kazakhstan", ("KAZ", "CHN"): "Kazakhstan → China"}
 
@@ -15,7 +15,7 @@ def partnership_ladder(levels: pd.DataFrame) -> pd.DataFrame:
     names = levels.groupby("level")["name"].agg(lambda names: sorted(set(names.str.lower())))
     ladder["names_used"] = ladder["level"].map(names).map("; ".join)
     ladder = ladder.sort_values("level")
-    ladder["years_since_previous"] = (ladder["date"].diff().dt.days / 365.25).round(1)
+    ladder["years_since_previous"] = years_since_previous(ladder["date"])
     return ladder[["level", "date", "date_precision", "name", "names_used", "n_sources", "n_dates",
                    "years_since_previous"]].reset_index(drop=True)
 

@@ -40,13 +40,6 @@ def cjk_preamble(characters: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _on_config_inited_latex(app, config) -> None:
-    characters = cjk_characters([default_data_dir(), Path(app.srcdir) / "book"])
-    if characters:
-        elements = config.latex_elements
-        elements["preamble"] = cjk_preamble(characters) + elements.get("preamble", "")
-
-
 MIN_WEIGHT, MAX_WEIGHT = 20, 100  # so that no column vanishes or takes the page
 WORD_WEIGHT = 2.5  # per character of a column's longest word, which cannot wrap
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .timeline import agreed_dates
+from .timeline import agreed_dates, years_since_previous
 
 
 def admissions(states: pd.DataFrame) -> pd.DataFrame:
@@ -66,7 +66,7 @@ def chairs_with_scores(chairs: pd.DataFrame, scores: pd.DataFrame, indicator: st
 def summit_gaps(summits: pd.DataFrame) -> pd.DataFrame:
     """Summits in order with the years since the previous one."""
     table = summits.sort_values("start_date").drop_duplicates("summit_id")[["summit_id", "start_date", "end_date", "city", "document"]]
-    table["years_since_previous"] = (table["start_date"].diff().dt.days / 365.25).round(1)
+    table["years_since_previous"] = years_since_previous(table["start_date"])
     return table.reset_index(drop=True)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .timeline import agreed_dates
+from .timeline import agreed_dates, source_spread
 
 STATUSES = ["member", "observer", "dialogue_partner"]
 
@@ -31,11 +31,7 @@ def summits_by_host(summits: pd.DataFrame) -> pd.DataFrame:
 
 def troop_spread(exercises: pd.DataFrame) -> pd.DataFrame:
     """For each exercise, the lowest and highest total troop figure sources give, and how many give one."""
-    given = exercises.dropna(subset=["troops_total"])
-    table = given.groupby("exercise_id").agg(sources=("source_id", "size"), lowest=("troops_total", "min"),
-                                             highest=("troops_total", "max"))
-    table["highest_over_lowest"] = (table["highest"] / table["lowest"]).round(2)
-    return table.reset_index()
+    return source_spread(exercises, "exercise_id", "troops_total")
 
 
 def exercise_name(exercise_id: str) -> str:

@@ -53,6 +53,20 @@ def agreed_dates(rows: pd.DataFrame, key: str | list[str], date: str = "date",
     return chosen.reset_index()
 
 
+def years_since_previous(dates: pd.Series) -> pd.Series:
+    """Years (one decimal) from each date to the one before it in the series' order."""
+    return (dates.diff().dt.days / 365.25).round(1)
+
+
+def source_spread(rows: pd.DataFrame, keys: str | list[str], value: str,
+                  low: str = "lowest", high: str = "highest") -> pd.DataFrame:
+    """For each key, how many sources give `value`, the lowest and highest they give, and high ÷ low."""
+    given = rows.dropna(subset=[value])
+    table = given.groupby(keys).agg(sources=("source_id", "size"), **{low: (value, "min"), high: (value, "max")})
+    table[f"{high}_over_{low}"] = (table[high] / table[low]).round(2)
+    return table.reset_index()
+
+
 def show_date(date: pd.Timestamp, precision: str) -> str:
     """A date written only as precisely as its source knows it ('4 July 2005', 'July 2005', '2005')."""
     return {"day": f"{date.day} {date:%B %Y}", "month": f"{date:%B %Y}"}.get(precision, f"{date:%Y}")
