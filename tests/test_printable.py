@@ -46,3 +46,4 @@ def test_after_the_call_a_dataframe_output_carries_markdown_as_well_as_html():
 def test_a_page_offers_html_to_the_website_and_markdown_to_the_pdf():
     page = printable.Page("<p>web</p>", "print")
     assert (page._repr_html_(), page._repr_markdown_()) == ("<p>web</p>", "print")
+    assert repr(page) == repr(printable.Page("<p>other</p>", "print")) == "<Page: 1 lines of Markdown>"

@@ -77,6 +77,9 @@ class Page:
     def _repr_markdown_(self) -> str:
         return self.markdown
 
+    def __repr__(self) -> str:  # stable, unlike the default's memory address, which changed on every run
+        return f"<Page: {len(self.markdown.splitlines())} lines of Markdown>"
+
 
 def print_tables_as_markdown(shell=None) -> None:
     """From now on, every DataFrame output in this notebook also carries its Markdown table."""
