@@ -1,6 +1,6 @@
 # Thin wrappers; the README explains each target. `make book` and `make test`
 # set up .venv from the lock on first use, so a fresh clone needs nothing else.
-.PHONY: book test site-test pdf env execute validate bench reproducible lab lock clean
+.PHONY: book test site-test pdf env execute validate bench reproducible lab lock clean format
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -13,12 +13,13 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export PYTHONHASHSEED := 0
 
 book: env
-	$(BIN)/python tools/prewarm_cache.py _build
-	$(BIN)/jupyter-book build --warningiserror --nitpick --keep-going .
+	$(BIN)/python tools/build_book.py
 	@echo "The book is at $(CURDIR)/_build/html/index.html"
 
 test: env
 	$(BIN)/python -m cnkz validate data
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/pytest -n auto --dist loadfile --nbval --nbval-sanitize-with tests/sanitize.cfg tests book
 
 # Browser checks of the built site, in Debian's Chromium (installed here if missing).
@@ -68,9 +69,14 @@ $(VENV)/.installed-lab: requirements-lab.txt $(STAMP)
 	touch $@
 
 lock:
-	$(BIN)/uv pip compile --quiet --python-version 3.11 --no-header requirements.in -o requirements.txt
-	$(BIN)/uv pip compile --quiet --python-version 3.11 --no-header requirements-lab.in -o requirements-lab.txt
-	$(BIN)/uv pip compile --quiet --python-version 3.11 --no-header requirements-site.in -o requirements-site.txt
+	$(BIN)/uv pip compile --quiet --universal --python-version 3.11 --no-header requirements.in -o requirements.txt
+	$(BIN)/uv pip compile --quiet --universal --python-version 3.11 --no-header requirements-lab.in -o requirements-lab.txt
+	$(BIN)/uv pip compile --quiet --universal --python-version 3.11 --no-header requirements-site.in -o requirements-site.txt
+
+# Lint fixes and formatting for the code and the chapters (make test checks both).
+format: env
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 clean:
 	rm -rf _build

@@ -18,5 +18,11 @@ def build_package(tmp_path: Path, case: str | None = None) -> Path:
 
 
 @pytest.fixture
+def make_package(tmp_path):
+    """build_package for this test's folder: make_package() or make_package("negative_value")."""
+    return lambda case=None: build_package(tmp_path, case)
+
+
+@pytest.fixture
 def valid_package(tmp_path):
     return build_package(tmp_path)

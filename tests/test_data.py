@@ -6,7 +6,8 @@ import pandas as pd
 from frictionless import validate as frictionless_validate
 
 import cnkz
-from cnkz.figures import THEMES
+from cnkz.datapackage import codebook
+from cnkz.display.figures import THEMES
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -21,9 +22,9 @@ def test_the_reference_implementation_agrees_the_package_is_valid():
 
 
 def test_every_table_on_disk_is_described_and_loads():
-    described = set(cnkz.codebook.tables(DATA)["file"])
+    described = set(codebook.table_summary(DATA)["file"])
     assert {path.name for path in DATA.glob("*.csv")} == described
-    for name in cnkz.codebook.tables(DATA)["table"]:
+    for name in codebook.table_summary(DATA)["table"]:
         assert len(cnkz.load(name, DATA)) > 0
 
 
@@ -50,10 +51,15 @@ def test_no_source_is_registered_twice():
 
 
 def test_essay_history_claims_get_the_verdicts_the_sources_support():
-    from cnkz import history
+    from cnkz.analysis import history
 
-    table = history.essay_claims(cnkz.load("events", DATA), cnkz.load("border_texts", DATA),
-                                 cnkz.load("border_length", DATA), cnkz.load("sources", DATA))
+    table = history.essay_claims(
+        cnkz.load("events", DATA),
+        cnkz.load("border_texts", DATA),
+        cnkz.load("border_length", DATA),
+        cnkz.load("sources", DATA),
+    )
+
     def verdict(start):
         (found,) = table.loc[table["essay claims"].str.startswith(start), "verdict"]
         return found
@@ -67,33 +73,55 @@ def test_essay_history_claims_get_the_verdicts_the_sources_support():
 
 
 def test_essay_osce_claims_separate_today_from_2010():
-    from cnkz import osce
+    from cnkz.analysis import osce
 
-    tables = [cnkz.load(name, DATA) for name in ("osce_states", "osce_chairmanships", "osce_summits",
-                                                  "osce_staff", "country_facts", "democracy_scores")]
+    tables = [
+        cnkz.load(name, DATA)
+        for name in (
+            "osce_states",
+            "osce_chairmanships",
+            "osce_summits",
+            "osce_staff",
+            "country_facts",
+            "democracy_scores",
+        )
+    ]
     table = osce.essay_claims(*tables).set_index("essay claims")
     # Read from the sources: Mongolia became the 57th state in 2012, so 56 met in Astana;
     # no chair before 2010 was a former Soviet republic; Astana 2010 is the last summit.
-    assert tuple(table.loc["It has 57 participating states", ["verdict today", "verdict for 2010"]]) == ("holds", "wrong")
+    assert tuple(table.loc["It has 57 participating states", ["verdict today", "verdict for 2010"]]) == (
+        "holds",
+        "wrong",
+    )
     assert table.loc["Kazakhstan was the first post-Soviet chair", "verdict for 2010"] == "holds"
     assert table.loc["The last summit was in Astana on 1–2 December 2010", "verdict today"] == "holds"
 
 
 def test_region_outline_is_cited_and_covers_the_map():
-    import json
+    outline = cnkz.load("region_outline", DATA)
+    assert set(outline["source_id"]) == {"natural-earth-world-atlas"}
+    assert {"KAZ", "CHN", "RUS"} <= set(outline["country"])
+    assert 40 <= outline["lon"].min() and outline["lon"].max() <= 100
 
-    outline = json.loads((DATA / "geo" / "region.geojson").read_text(encoding="utf-8"))
-    assert "Natural Earth" in outline["properties"]["source"]
-    assert "natural-earth-world-atlas" in set(cnkz.load("sources", DATA)["id"])
-    lons = [point[0] for feature in outline["features"] for polygon in feature["geometry"]["coordinates"]
-            for ring in polygon for point in ring]
-    assert 40 <= min(lons) and max(lons) <= 100
+
+def test_each_exercise_and_summit_has_one_name_and_one_year():
+    exercises = cnkz.load("military_exercises", DATA)
+    assert (exercises.groupby("exercise_id")[["exercise", "year"]].nunique() == 1).all().all()
+    assert (exercises["start_date"].dt.year.dropna() == exercises.dropna(subset=["start_date"])["year"]).all()
+    summits = cnkz.load("sco_summits", DATA)
+    assert (summits.groupby("summit_id")["year"].nunique() == 1).all()
+
+
+def test_tracker_entries_and_reported_deals_are_told_apart():
+    deals = cnkz.load("upstream_deals", DATA)
+    assert deals.groupby("deal_id")["record_kind"].nunique().max() == 1
+    assert set(deals["record_kind"]) == {"reported_deal", "tracker_entry"}
 
 
 def test_the_ledger_checks_at_least_fifteen_claims_from_every_chapter():
-    from cnkz import ledger
+    from cnkz.analysis import ledger
 
-    claims = ledger.claims(DATA)
+    claims = ledger.all_claims(DATA)
     assert len(claims) >= 15
     assert set(claims["chapter"]) == set(ledger.CHAPTERS)
     assert set(claims["verdict"]) <= {"holds", "imprecise", "wrong", "cannot be checked"}

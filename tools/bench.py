@@ -21,10 +21,11 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-REPO = Path(__file__).resolve().parents[1]
+import build_book as book
+from cnkz_build.settings import REPO, execution_timeout
+
 BIN = Path(sys.executable).parent
 RUNS = 3
-STRICT = ["-W", "-n", "--keep-going"]
 
 
 def run(command: list[str], **kwargs) -> None:
@@ -43,10 +44,24 @@ def median_seconds(action, prepare=None, runs: int = RUNS) -> float:
 
 
 def build(path_output: Path, source: Path = REPO, prewarm: bool = True) -> None:
-    """What `make book` does: execute notebooks into the cache in parallel, then the strict build."""
-    if prewarm:
-        run([sys.executable, str(REPO / "tools" / "prewarm_cache.py"), str(path_output / "_build")])
-    run([str(BIN / "jupyter-book"), "build", *STRICT, "--path-output", str(path_output), str(source)])
+    """What `make book` does (tools/build_book.py), into `path_output`."""
+    book.build(source, path_output, prewarm=prewarm, quiet=True)
+
+
+def rebuild_after_edit(out: Path, path: Path, old: bytes, new) -> float:
+    """Median rebuild time after a different edit of `path` each run (old -> new(n)); restores the file."""
+    original = path.read_bytes()
+    assert old in original, f"{path}: {old!r} not found"
+    changes = iter(range(1, 1 + RUNS))
+
+    def edit():
+        path.write_bytes(original.replace(old, new(next(changes)), 1))
+
+    try:
+        return median_seconds(lambda: build(out), prepare=edit)
+    finally:
+        path.write_bytes(original)
+        build(out)  # leave the cache matching the inputs again
 
 
 def setup_env(target: Path) -> None:
@@ -56,7 +71,11 @@ def setup_env(target: Path) -> None:
 
 
 def pages(html: Path) -> list[Path]:
-    return [p for p in html.rglob("*.html") if p.name not in {"genindex.html", "search.html"} and "_static" not in p.parts]
+    return [
+        p
+        for p in html.rglob("*.html")
+        if p.name not in {"genindex.html", "search.html"} and "_static" not in p.parts
+    ]
 
 
 def page_weight(page: Path, html: Path) -> int:
@@ -68,8 +87,12 @@ def page_weight(page: Path, html: Path) -> int:
 
 def execute_notebook(path: Path) -> None:
     notebook = nbformat.read(path, as_version=4)
-    NotebookClient(notebook, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        notebook,
+        timeout=execution_timeout(),
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+    ).execute()
 
 
 def main() -> None:
@@ -77,51 +100,74 @@ def main() -> None:
     scratch = Path(tempfile.mkdtemp(prefix="cnkz-bench-"))
     out = scratch / "book"
 
-    rows.append(("Environment set-up into an empty venv (uv, warm package cache)",
-                 f"{median_seconds(lambda: setup_env(scratch / 'venv')):.1f} s"))
+    rows.append(
+        (
+            "Environment set-up into an empty venv (uv, warm package cache)",
+            f"{median_seconds(lambda: setup_env(scratch / 'venv')):.1f} s",
+        )
+    )
 
     cold = median_seconds(lambda: build(out), prepare=lambda: shutil.rmtree(out, ignore_errors=True))
     rows.append(("Cold book build (strict)", f"{cold:.1f} s"))
     rows.append(("Rebuild, nothing changed (jupyter-book)", f"{median_seconds(lambda: build(out)):.1f} s"))
 
-    data_file = REPO / "data" / "sources.csv"
-    original = data_file.read_bytes()
-    changes = iter(range(2, 2 + RUNS))
-
-    def change_data():  # a different, valid edit each run, so every run sees new inputs
-        data_file.write_bytes(original.replace(b"facts cited", b"facts" + b" " * next(changes) + b"cited", 1))
-
-    try:
-        after_change = median_seconds(lambda: build(out), prepare=change_data)
-    finally:
-        data_file.write_bytes(original)
-    build(out)  # leave the cache matching the data again
-    rows.append(("Rebuild after changing one data file (all notebooks re-run)", f"{after_change:.1f} s"))
+    edits = [
+        (
+            "Rebuild after a change to data/sources.csv (every chapter cites it: all re-run)",
+            REPO / "data" / "sources.csv",
+            b"facts cited",
+            lambda n: b"facts" + b" " * n + b"cited",
+        ),
+        (
+            "Rebuild after a change to one value of data/osce_budget.csv (OSCE, data and references re-run)",
+            REPO / "data" / "osce_budget.csv",
+            b"2002,177500000,",
+            lambda n: f"2002,17750000{n},".encode(),
+        ),
+        (
+            "Rebuild after an edit to src/cnkz_build/sphinxext.py (build-only: no notebook re-runs)",
+            REPO / "src" / "cnkz_build" / "sphinxext.py",
+            b"STAMP = ",
+            lambda n: b"#" * n + b"\nSTAMP = ",
+        ),
+    ]
+    for label, path, old, new in edits:
+        rows.append((label, f"{rebuild_after_edit(out, path, old, new):.1f} s"))
 
     tests = median_seconds(lambda: run(["make", "-C", str(REPO), "test"]))
     rows.append(("Full test suite (make test)", f"{tests:.1f} s"))
 
     for notebook in sorted((REPO / "book").glob("*.ipynb")):
-        seconds = median_seconds(lambda: execute_notebook(notebook))
+        seconds = median_seconds(lambda notebook=notebook: execute_notebook(notebook))
         rows.append((f"Execute {notebook.relative_to(REPO)}", f"{seconds:.1f} s"))
 
     html = out / "_build" / "html"
     size = sum(p.stat().st_size for p in html.rglob("*") if p.is_file())
     heaviest = max(pages(html), key=lambda page: page_weight(page, html))
     rows.append(("Size of _build/html", f"{size / 1e6:.1f} MB"))
-    rows.append((f"Heaviest page ({heaviest.relative_to(html)}, HTML + images)",
-                 f"{page_weight(heaviest, html) / 1e3:.0f} kB"))
+    rows.append(
+        (
+            f"Heaviest page ({heaviest.relative_to(html)}, HTML + images)",
+            f"{page_weight(heaviest, html) / 1e3:.0f} kB",
+        )
+    )
 
     template = scratch / "template"
     run([str(BIN / "jupyter-book"), "create", str(template)])
     template_out = scratch / "template-out"
-    template_cold = median_seconds(lambda: build(template_out, template, prewarm=False),
-                                   prepare=lambda: shutil.rmtree(template_out, ignore_errors=True))
+    template_cold = median_seconds(
+        lambda: build(template_out, template, prewarm=False),
+        prepare=lambda: shutil.rmtree(template_out, ignore_errors=True),
+    )
     ours_per_page = cold / len(pages(html))
     template_per_page = template_cold / len(pages(template_out / "_build" / "html"))
     rows.append(("Template book (jupyter-book create), cold build", f"{template_cold:.1f} s"))
-    rows.append(("Cold build per page: this book / template book",
-                 f"{ours_per_page:.1f} s / {template_per_page:.1f} s = {ours_per_page / template_per_page:.2f}x"))
+    rows.append(
+        (
+            "Cold build per page: this book / template book",
+            f"{ours_per_page:.1f} s / {template_per_page:.1f} s = {ours_per_page / template_per_page:.2f}x",
+        )
+    )
 
     shutil.rmtree(scratch, ignore_errors=True)
     print(f"\nMedians of {RUNS} runs; {sys.platform}, Python {sys.version.split()[0]}.\n")

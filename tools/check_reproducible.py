@@ -14,14 +14,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from cnkz_build.settings import REPO, STRICT_FLAGS
 
 
 def clean_build(folder: Path) -> Path:
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
     subprocess.run(
-        [str(jupyter_book), "build", "-W", "-n", "--keep-going", "--path-output", str(folder), str(REPO)],
-        check=True, stdout=subprocess.DEVNULL,
+        [str(jupyter_book), "build", *STRICT_FLAGS, "--path-output", str(folder), str(REPO)],
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     return folder / "_build" / "html"
 

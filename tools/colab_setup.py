@@ -25,7 +25,9 @@ os.chdir(BOOK / "book")
 
 changed = [name for name, before in already_imported.items() if version(name) != before]
 if changed:
-    print(f"Installed new versions of {', '.join(changed)}, which this session had already loaded: "
-          "restart the session (Runtime > Restart session) and run this cell again.")
+    print(
+        f"Installed new versions of {', '.join(changed)}, which this session had already loaded: "
+        "restart the session (Runtime > Restart session) and run this cell again."
+    )
 else:
     print(f"The book is in {BOOK}; the chapter's cells can now run.")

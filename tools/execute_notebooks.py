@@ -13,11 +13,18 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from cnkz_build.settings import execution_timeout
+from cnkz_build.sphinxext import chapter_notebooks
+
 
 def execute(path: Path) -> None:
     notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(notebook, timeout=300, kernel_name="python3",
-                            resources={"metadata": {"path": str(path.parent)}})
+    client = NotebookClient(
+        notebook,
+        timeout=execution_timeout(),
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+    )
     client.execute()
     for cell in notebook.cells:
         if cell.cell_type == "code":
@@ -27,7 +34,7 @@ def execute(path: Path) -> None:
 
 
 if __name__ == "__main__":
-    paths = [Path(p) for p in sys.argv[1:]] or sorted(Path("book").glob("*.ipynb"))
+    paths = [Path(p) for p in sys.argv[1:]] or chapter_notebooks(Path("book"))
     for path in paths:
         execute(path)
         print(f"executed {path}")

@@ -4,25 +4,44 @@ Reads countries-50m.json from the npm package world-atlas (Natural Earth
 1:50m admin-0 countries, public domain, as TopoJSON), decodes the outlines
 of the countries around Kazakhstan, clamps them to a box a few degrees
 larger than the book's map (so the file stays small and the visible part is
-unchanged), rounds coordinates to 0.01 degree and writes GeoJSON.
+unchanged), rounds coordinates to 0.01 degree and writes them as a table, one row per
+point (data/region_outline.csv, the package's `region_outline` resource).
 
     npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
-    python tools/make_region_outline.py package/countries-50m.json data/geo/region.geojson
+    python tools/make_region_outline.py package/countries-50m.json data/region_outline.csv
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 
 # ISO 3166-1 numeric ids (as world-atlas uses them) -> alpha-3
-COUNTRIES = {"398": "KAZ", "156": "CHN", "643": "RUS", "417": "KGZ", "860": "UZB", "795": "TKM",
-             "762": "TJK", "496": "MNG", "004": "AFG", "364": "IRN", "031": "AZE", "586": "PAK", "356": "IND"}
+COUNTRIES = {
+    "398": "KAZ",
+    "156": "CHN",
+    "643": "RUS",
+    "417": "KGZ",
+    "860": "UZB",
+    "795": "TKM",
+    "762": "TJK",
+    "496": "MNG",
+    "004": "AFG",
+    "364": "IRN",
+    "031": "AZE",
+    "586": "PAK",
+    "356": "IND",
+}
+SOURCE_ID = "natural-earth-world-atlas"
 BOX = (40.0, 30.0, 100.0, 60.0)  # west, south, east, north
 
 
 def decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
-    (scale_x, scale_y), (shift_x, shift_y) = topology["transform"]["scale"], topology["transform"]["translate"]
+    (scale_x, scale_y), (shift_x, shift_y) = (
+        topology["transform"]["scale"],
+        topology["transform"]["translate"],
+    )
     arcs = []
     for arc in topology["arcs"]:
         x = y = 0
@@ -63,15 +82,21 @@ def main(source: str, target: str) -> None:
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
         rings = [[clamp(ring(r, arcs)) for r in polygon] for polygon in polygons]
         rings = [[r for r in polygon if len(r) >= 4] for polygon in rings]
-        features.append({"type": "Feature", "properties": {"iso_a3": code, "name": geometry["properties"]["name"]},
-                         "geometry": {"type": "MultiPolygon", "coordinates": [p for p in rings if p]}})
-    collection = {"type": "FeatureCollection",
-                  "properties": {"source": "Natural Earth 1:50m countries via npm world-atlas 2.0.2",
-                                 "licence": "public domain (Natural Earth); world-atlas packaging ISC"},
-                  "features": sorted(features, key=lambda f: f["properties"]["iso_a3"])}
-    with open(target, "w", encoding="utf-8") as handle:
-        json.dump(collection, handle, separators=(",", ":"))
-        handle.write("\n")
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"iso_a3": code, "name": geometry["properties"]["name"]},
+                "geometry": {"type": "MultiPolygon", "coordinates": [p for p in rings if p]},
+            }
+        )
+    with open(target, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["country", "polygon", "ring", "point", "lon", "lat", "source_id"])
+        for feature in sorted(features, key=lambda f: f["properties"]["iso_a3"]):
+            for p, polygon in enumerate(feature["geometry"]["coordinates"]):
+                for r, points in enumerate(polygon):
+                    for k, (lon, lat) in enumerate(points):
+                        writer.writerow([feature["properties"]["iso_a3"], p, r, k, lon, lat, SOURCE_ID])
 
 
 if __name__ == "__main__":

@@ -1,35 +1,19 @@
-"""cnkz: the data and helpers behind 'China and Kazakhstan since 1992'.
+"""cnkz: the data and analysis behind 'China and Kazakhstan since 1992'.
 
-Chapters import only this package: `cnkz.load` reads a validated, typed
-table; `cnkz.validate` lists every problem in the data package;
-`cnkz.source_note` writes a figure's source line; `cnkz.figures` holds the
-house style; one module per chapter holds its analysis.
+Three layers, each a subpackage:
 
-Names are imported on first use, so that the Sphinx extension and the build
-tools, which need none of pandas or matplotlib, start quickly.
+- `cnkz.datapackage`: the descriptor, the validator, typed loading, the codebook.
+- `cnkz.analysis`: one module per chapter, and the rules several chapters
+  share (`agreement`: one date or figure from several sources; `chronology`).
+- `cnkz.display`: the house figure style, captions, tables for print, and the
+  generated glossary and bibliography pages.
+
+The names a chapter needs most are here: `cnkz.load`, `cnkz.validate`,
+`cnkz.source_note`. Build machinery (Sphinx, LaTeX, launch buttons) is the
+separate package `cnkz_build`, which no chapter imports.
 """
 
-from __future__ import annotations
+from .datapackage import DataError, Problem, default_data_dir, items, load, validate
+from .display.captions import source_note
 
-import importlib
-
-_EXPORTS = {
-    "DataError": "tables",
-    "load": "tables",
-    "source_note": "notes",
-    "default_data_dir": "package",
-    "Problem": "checks",
-    "validate": "checks",
-}
-_SUBMODULES = {"claims", "codebook", "energy", "figures", "history", "latex", "launch", "ledger", "osce", "pages", "security",
-               "timeline", "trade"}
-
-__all__ = sorted(_EXPORTS) + sorted(_SUBMODULES)
-
-
-def __getattr__(name: str):
-    if name in _EXPORTS:
-        return getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
-    if name in _SUBMODULES:
-        return importlib.import_module(f".{name}", __name__)
-    raise AttributeError(f"module 'cnkz' has no attribute {name!r}")
+__all__ = ["DataError", "Problem", "default_data_dir", "items", "load", "source_note", "validate"]

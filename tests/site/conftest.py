@@ -11,15 +11,25 @@ from playwright.sync_api import sync_playwright
 HTML = Path(__file__).resolve().parents[2] / "_build" / "html"
 CHROMIUM = "/usr/bin/chromium"
 # Without these flags Chromium phones home at start-up; the book must not need any network.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def pages() -> list[str]:
     if not (HTML / "index.html").is_file():
         raise RuntimeError(f"no built site at {HTML}: run `make book` first")
-    return sorted(str(path.relative_to(HTML)) for path in HTML.rglob("*.html")
-                  if "_static" not in path.parts and path.name != "genindex.html")
+    return sorted(
+        str(path.relative_to(HTML))
+        for path in HTML.rglob("*.html")
+        if "_static" not in path.parts and path.name != "genindex.html"
+    )
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from cnkz.launch import read_repository
+from cnkz_build.launch import read_repository
 from conftest import HTML, pages
 
 SCREENSHOTS = HTML.parent / "screenshots"
@@ -37,17 +37,34 @@ def _visit(browser, server, page_path, axe):
     local = urlparse(server).netloc
     page.on("console", lambda message: message.type == "error" and record["console"].append(message.text))
     page.on("requestfailed", lambda request: record["failed"].append(request.url))
-    page.on("response", lambda response: response.status >= 400
-            and record["failed"].append(f"{response.status} {response.url}"))
-    page.on("request", lambda request: urlparse(request.url).netloc not in ("", local)
-            and urlparse(request.url).scheme in ("http", "https") and record["foreign"].append(request.url))
+    page.on(
+        "response",
+        lambda response: (
+            response.status >= 400 and record["failed"].append(f"{response.status} {response.url}")
+        ),
+    )
+    page.on(
+        "request",
+        lambda request: (
+            urlparse(request.url).netloc not in ("", local)
+            and urlparse(request.url).scheme in ("http", "https")
+            and record["foreign"].append(request.url)
+        ),
+    )
     page.goto(f"{server}/{page_path}", wait_until="networkidle")
-    record["images"] = page.eval_on_selector_all("img", """images => images.map(img =>
-        [img.getAttribute('src'), img.getAttribute('alt'), img.closest('article') !== null])""")
+    record["images"] = page.eval_on_selector_all(
+        "img",
+        """images => images.map(img =>
+        [img.getAttribute('src'), img.getAttribute('alt'), img.closest('article') !== null])""",
+    )
     record["links"] = page.eval_on_selector_all("a[href]", "links => links.map(a => a.getAttribute('href'))")
     # preload off: axe would re-fetch the theme's @import relative to the page, not the stylesheet (a false 404)
-    violations = axe.run(page, options={"resultTypes": ["violations"], "preload": False}).response["violations"]
-    record["axe"] = [(v["id"], v["impact"], len(v["nodes"])) for v in violations if v["impact"] in ("serious", "critical")]
+    violations = axe.run(page, options={"resultTypes": ["violations"], "preload": False}).response[
+        "violations"
+    ]
+    record["axe"] = [
+        (v["id"], v["impact"], len(v["nodes"])) for v in violations if v["impact"] in ("serious", "critical")
+    ]
     name = page_path.replace("/", "_").removesuffix(".html")
     page.screenshot(path=str(SCREENSHOTS / f"{name}-desktop.png"), full_page=False)
     context.close()
@@ -59,7 +76,17 @@ def _visit(browser, server, page_path, axe):
     return record
 
 
-NOTEBOOK_PAGES = ["data", "history", "security", "energy", "trade", "osce", "claims", "glossary", "references"]
+NOTEBOOK_PAGES = [
+    "data",
+    "history",
+    "security",
+    "energy",
+    "trade",
+    "osce",
+    "claims",
+    "glossary",
+    "references",
+]
 
 
 def test_the_site_has_every_chapter(visits):
@@ -71,18 +98,28 @@ def test_the_site_has_every_chapter(visits):
 def test_each_notebook_page_offers_its_notebook_for_download(visits, chapter):
     link = f"../_sources/book/{chapter}.ipynb"
     assert link in visits[f"book/{chapter}.html"]["links"]
-    assert '"cell_type": "code"' in (HTML / "_sources" / "book" / f"{chapter}.ipynb").read_text(encoding="utf-8")
+    assert '"cell_type": "code"' in (HTML / "_sources" / "book" / f"{chapter}.ipynb").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_launch_buttons_appear_exactly_when_a_repository_is_configured(visits):
     url, branch = read_repository((HTML.parents[1] / "_config.yml").read_text(encoding="utf-8"))
     for chapter in NOTEBOOK_PAGES:
         links = visits[f"book/{chapter}.html"]["links"]
-        launch = [link for link in links if link.startswith(("https://mybinder.org", "https://colab.research"))]
+        launch = [
+            link for link in links if link.startswith(("https://mybinder.org", "https://colab.research"))
+        ]
         if url:
             repository = url.removeprefix("https://github.com/")
-            assert f"https://mybinder.org/v2/gh/{repository}/{branch}?urlpath=lab/tree/book/{chapter}.ipynb" in launch
-            assert f"https://colab.research.google.com/github/{repository}/blob/{branch}/book/{chapter}.ipynb" in launch
+            assert (
+                f"https://mybinder.org/v2/gh/{repository}/{branch}?urlpath=lab/tree/book/{chapter}.ipynb"
+                in launch
+            )
+            assert (
+                f"https://colab.research.google.com/github/{repository}/blob/{branch}/book/{chapter}.ipynb"
+                in launch
+            )
         else:
             assert launch == [], f"{chapter}: launch links without a configured repository"
 

@@ -1,0 +1,80 @@
+"""What the PDF (LaTeX) build needs beyond Sphinx's defaults: Chinese characters and table widths.
+
+XeTeX has no font fallback, and switching fonts at the edges of a Chinese run
+(ucharclasses) breaks when the run ends a link's text. So each Chinese
+character the data use is made to set itself in a CJK font
+(`\\newunicodechar`), a self-contained switch wherever it stands.
+
+Tables from Markdown have no column widths: LaTeX prints long ones in `l`
+columns, which never wrap and run off the page, and squeezes short ones
+column by column. Each gets widths from its content instead, and wraps
+within the page.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+CJK_FONT = "Droid Sans Fallback"  # Debian's fonts-droid-fallback; `make pdf` installs it
+# CJK radicals, symbols and punctuation, kana, unified ideographs, compatibility forms, fullwidth forms
+CJK_CHARACTER = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")
+
+
+def cjk_characters(paths: list[str | Path]) -> list[str]:
+    """Every CJK character in the text files under `paths`, sorted."""
+    found: set[str] = set()
+    for root in map(Path, paths):
+        for path in [root] if root.is_file() else root.rglob("*"):
+            if path.is_file() and path.suffix in (".csv", ".json", ".md", ".ipynb"):
+                found |= set(CJK_CHARACTER.findall(path.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def cjk_preamble(characters: list[str]) -> str:
+    """LaTeX preamble lines that set each character in the CJK font, with a line-break point after it."""
+    lines = ["\\usepackage{newunicodechar}", f"\\newfontfamily\\cjkfont{{{CJK_FONT}}}"]
+    # \char, not the character itself, which inside its own definition would recurse
+    lines += [f"\\newunicodechar{{{c}}}{{{{\\cjkfont\\char{ord(c)} }}\\hspace{{0pt}}}}" for c in characters]
+    return "\n".join(lines) + "\n"
+
+
+MIN_WEIGHT, MAX_WEIGHT = 20, 100  # so that no column vanishes or takes the page
+WORD_WEIGHT = 2.5  # per character of a column's longest word, which cannot wrap
+
+
+def column_widths(rows: list[list[str]]) -> list[int]:
+    """Relative column widths: ten times the square root of the mean length of a column's non-empty
+    cells, or more if its longest word (often an identifier) needs it; CJK characters count double,
+    as they print twice as wide. The root narrows the gap between a column of long descriptions and
+    one of short names, so that both stay readable."""
+
+    def printed(text: str) -> int:
+        return len(text) + len(CJK_CHARACTER.findall(text))
+
+    widths = []
+    for column in zip(*rows):
+        cells = [cell for cell in column if cell.strip()] or [""]
+        mean = sum(map(printed, cells)) / len(cells)
+        longest_word = max(printed(word) for cell in cells for word in cell.split() or [""])
+        weight = max(10 * math.sqrt(mean), WORD_WEIGHT * longest_word)
+        widths.append(round(min(max(weight, MIN_WEIGHT), MAX_WEIGHT)))
+    return widths
+
+
+def set_table_widths(doctree) -> None:
+    """Give every Markdown table (no widths of its own) column widths from its content."""
+    from docutils import nodes
+
+    for table in doctree.findall(nodes.table):
+        if "colwidths-auto" not in table["classes"]:
+            continue
+        colspecs = list(table.findall(nodes.colspec))
+        rows = [[entry.astext() for entry in row.findall(nodes.entry)] for row in table.findall(nodes.row)]
+        rows = [row for row in rows if len(row) == len(colspecs)]  # a spanning row says nothing of widths
+        if not rows:
+            continue
+        for colspec, width in zip(colspecs, column_widths(rows)):
+            colspec["colwidth"] = width
+        table["classes"] = [c for c in table["classes"] if c != "colwidths-auto"] + ["colwidths-given"]

@@ -1,0 +1,103 @@
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from cnkz import load
+from cnkz.analysis import energy
+
+
+def test_revisions_compare_the_same_value_across_editions():
+    production = pd.DataFrame(
+        {
+            "country": ["KAZ", "KAZ", "KAZ"],
+            "year": [2015, 2015, 2016],
+            "indicator": ["gas_production_bcm"] * 3,
+            "unit": ["Billion cubic metres"] * 3,
+            "edition": [2021, 2026, 2026],
+            "value": [31.89, 27.14, 30.0],
+        }
+    )
+    table = energy.revisions(production)
+    assert len(table) == 1 and table.loc[0, "change_pct"] == -14.9
+
+
+def test_uranium_share_uses_the_newest_page_version():
+    uranium = pd.DataFrame(
+        {
+            "year": [2017, 2017, 2019],
+            "kaz_production_tu": [23321, 23391, 22808],
+            "world_production_tu": [59462, 60514, 54742],
+            "source_id": ["old", "new", "new"],
+        }
+    )
+    table = energy.uranium_share(uranium).set_index("year")
+    assert table.loc[2017, "source_id"] == "new" and table.loc[2017, "share_pct"] == 38.7
+
+
+def test_length_spread():
+    pipelines = pd.DataFrame(
+        {
+            "segment_id": ["KCOP-2"] * 3,
+            "system": ["oil"] * 3,
+            "length_km": [960.0, 1000.0, None],
+            "source_id": ["a", "b", "c"],
+        }
+    )
+    row = energy.pipeline_length_spread(pipelines).iloc[0]
+    assert (row["sources"], row["shortest"], row["longest"]) == (2, 960.0, 1000.0)
+
+
+def test_region_outline_has_both_countries_and_draws():
+    features = energy.outline_features(load("region_outline"))
+    codes = {feature["properties"]["iso_a3"] for feature in features}
+    assert {"KAZ", "CHN", "RUS"} <= codes
+    fig, ax = plt.subplots()
+    energy.draw_outline(ax, features, {"KAZ": "#56B4E9"})
+    assert len(ax.patches) >= len(features)
+    plt.close(fig)
+
+
+def test_essay_claims_compute_the_growth_verdict():
+    production = pd.DataFrame(
+        {
+            "country": ["CHN", "CHN"],
+            "year": [1992, 2025],
+            "indicator": ["oil_consumption_tonnes"] * 2,
+            "unit": ["Million tonnes"] * 2,
+            "edition": [2026, 2026],
+            "value": [100.0, 150.0],
+        }
+    )
+    deals = pd.DataFrame(
+        {"deal_id": ["PK-2005", "AEI-2005-08-cnpc"], "record_kind": ["reported_deal", "tracker_entry"]}
+    )
+    table = energy.essay_claims(production, deals)
+    assert table.loc[0, "verdict"] == "imprecise"  # 1.5-fold is not "rapid" by the stated rule
+    assert table.loc[1, "verdict"] == "holds"
+    assert table.loc[1, "the data say"].startswith("1 Chinese")  # tracker entries are not counted as deals
+
+
+def test_utilisation_is_a_range_over_the_capacities_sources_give():
+    flows = pd.DataFrame(
+        {
+            "year": [2019, 2019],
+            "route": ["Kazakhstan–China oil pipeline (Atasu–Alashankou)"] * 2,
+            "kind": ["flow", "flow"],
+            "unit": ["million tonnes"] * 2,
+            "period": ["calendar year", "cumulative since 2006"],
+            "period_kind": ["calendar_year", "cumulative"],
+            "value": [10.0, 130.0],
+        }
+    )
+    pipelines = pd.DataFrame(
+        {
+            "segment_id": ["KCOP-2", "KCOP-2", "KCOP-2"],
+            "capacity": [10.0, 20.0, 140.0],
+            "capacity_unit": [
+                "million tonnes per year",
+                "million tonnes per year",
+                "million barrels per year",
+            ],
+        }
+    )
+    row = energy.utilisation(flows, pipelines).iloc[0]
+    assert (row["flow_mt"], row["utilisation_low_pct"], row["utilisation_high_pct"]) == (10.0, 50.0, 100.0)

@@ -1,0 +1,130 @@
+"""The history chapter's logic on small frames whose answers are worked out by hand."""
+
+import pandas as pd
+
+from cnkz.analysis import history, verdicts
+from cnkz.analysis.agreement import agreed_dates, source_spread
+from cnkz.analysis.chronology import years_since_previous
+
+
+def frame(rows, columns):
+    df = pd.DataFrame(rows, columns=columns)
+    for column in df.columns:
+        if "date" in column and column != "date_precision":
+            df[column] = pd.to_datetime(df[column])
+    return df
+
+
+def test_agreed_date_prefers_precision_then_majority_then_earliest():
+    rows = frame(
+        [
+            ("a", "2001-06-01", "month", "s1"),
+            ("a", "2001-06-15", "day", "s2"),
+            ("a", "2001-06-15", "day", "s3"),
+            ("a", "2001-06-14", "day", "s4"),
+            ("b", "2002-06-07", "day", "s1"),
+            ("b", "2002-07-07", "day", "s2"),
+        ],
+        ["key", "date", "date_precision", "source_id"],
+    )
+    agreed = agreed_dates(rows, "key").set_index("key")
+    assert agreed.loc["a", "date"] == pd.Timestamp("2001-06-15")  # two day-precise sources beat one
+    assert agreed.loc["b", "date"] == pd.Timestamp("2002-06-07")  # a tie goes to the earlier date
+    assert agreed.loc["a", "n_sources"] == 4 and agreed.loc["a", "n_dates"] == 3
+    latest = agreed_dates(rows, "key", tie_break="latest").set_index("key")
+    assert latest.loc["b", "date"] == pd.Timestamp("2002-07-07")
+    assert latest.loc["a", "date"] == pd.Timestamp("2001-06-15")  # the majority still wins
+
+
+def test_ladder_measures_time_between_upgrades_and_keeps_every_name():
+    levels = frame(
+        [
+            ("2005-07-04", "day", 1, "strategic partnership", "s1"),
+            ("2011-06-13", "day", 2, "comprehensive strategic partnership", "s1"),
+            ("2011-06-13", "day", 2, "All-round strategic partnership", "s2"),
+        ],
+        ["date", "date_precision", "level", "name", "source_id"],
+    )
+    ladder = history.partnership_ladder(levels)
+    assert ladder["years_since_previous"].tolist()[1] == round(2170 / 365.25, 1)
+    assert (
+        ladder.loc[1, "names_used"] == "all-round strategic partnership; comprehensive strategic partnership"
+    )
+    assert pd.isna(ladder.loc[0, "years_since_previous"])
+
+
+def test_visits_per_year_counts_a_visit_once_and_fills_empty_years():
+    visits = frame(
+        [
+            ("2013-09-xi", "2013-09-07", "day", "president", "CHN", "KAZ", "state", "s1"),
+            ("2013-09-xi", "2013-09-06", "day", "president", "CHN", "KAZ", "state", "s2"),
+            ("2015-08-nazarbayev", "2015-08-31", "day", "president", "KAZ", "CHN", "state", "s3"),
+            ("2015-12-massimov", "2015-12-12", "day", "premier", "KAZ", "CHN", "official", "s3"),
+        ],
+        [
+            "visit_id",
+            "start_date",
+            "date_precision",
+            "role",
+            "from_country",
+            "to_country",
+            "kind",
+            "source_id",
+        ],
+    )
+    table = history.visits_per_year(visits)
+    assert table.loc[2013].tolist() == [1, 0]
+    assert table.loc[2014].tolist() == [0, 0]
+    assert table.loc[2015].tolist() == [0, 1]  # the premier is left out by default
+    assert history.visits_per_year(visits, roles=("president", "premier")).loc[2015].tolist() == [0, 2]
+
+
+def test_border_settlement_puts_each_step_of_a_text_on_one_row():
+    texts = frame(
+        [
+            ("1997-supp", "signed", "1997-09-24", "day", "Supplementary", "Almaty", "s1"),
+            ("1997-supp", "ratified_kaz", "1999-03-24", "day", "Supplementary", None, "s1"),
+            ("1997-supp", "in_force", "1999-04-07", "day", "Supplementary", None, "s2"),
+            ("1994-main", "signed", "1994-04-26", "day", "Main", None, "s3"),
+        ],
+        ["text_id", "step", "date", "date_precision", "title", "place", "source_id"],
+    )
+    table = history.border_settlement(texts).set_index("text_id")
+    assert list(table.index) == ["1994-main", "1997-supp"]
+    assert table.loc["1997-supp", "days_to_force"] == 560
+    assert table.loc["1997-supp", "place"] == "Almaty"
+    assert pd.isna(table.loc["1994-main", "in_force"])
+
+
+def test_date_claims():
+    assert verdicts.date_claim("1994-04", pd.Timestamp("1994-04-26")) == verdicts.HOLDS
+    assert verdicts.date_claim("1996", pd.Timestamp("2001-06-15")) == verdicts.WRONG
+    assert verdicts.date_claim("1993-05", pd.Timestamp("1993-01-01"), "year") == verdicts.UNCHECKABLE
+    assert verdicts.date_claim("1993", pd.Timestamp("1993-01-01"), "year") == verdicts.HOLDS
+    assert verdicts.date_claim("1993", None) == verdicts.UNCHECKABLE
+
+
+def test_number_claims():
+    assert verdicts.number_claim(1700, pd.Series([1700.0, 1700.0])) == verdicts.HOLDS
+    assert verdicts.number_claim(1700, pd.Series([1700.0, 1782.75, 1520.0])) == verdicts.IMPRECISE
+    assert verdicts.number_claim(2500, pd.Series([1700.0, 1782.75])) == verdicts.WRONG
+    assert verdicts.number_claim(1700, pd.Series([], dtype=float)) == verdicts.UNCHECKABLE
+
+
+def test_years_since_previous_counts_from_the_row_before():
+    dates = pd.Series(pd.to_datetime(["1994-04-26", "1997-09-24", "1999-11-25"]))
+    assert years_since_previous(dates).tolist()[1:] == [3.4, 2.2]
+    assert pd.isna(years_since_previous(dates).iloc[0])
+
+
+def test_source_spread_names_its_columns_and_skips_rows_without_a_figure():
+    rows = pd.DataFrame(
+        {"segment": ["a", "a", "a"], "km": [100.0, None, 150.0], "source_id": ["s1", "s2", "s3"]}
+    )
+    row = source_spread(rows, "segment", "km", low="shortest", high="longest").iloc[0]
+    assert (row["sources"], row["shortest"], row["longest"], row["longest_over_shortest"]) == (
+        2,
+        100.0,
+        150.0,
+        1.5,
+    )

@@ -1,0 +1,87 @@
+import pandas as pd
+
+from cnkz.analysis import security
+
+
+def test_status_by_year_counts_a_states_latest_status():
+    membership = pd.DataFrame(
+        {
+            "state": ["IND", "IND", "CHN"],
+            "status": ["observer", "member", "member"],
+            "date": pd.to_datetime(["2005-07-05", "2017-06-09", "2001-06-15"]),
+            "date_precision": ["day", "day", "day"],
+            "source_id": ["a", "b", "c"],
+        }
+    )
+    table = security.status_by_year(membership, range(2004, 2018))
+    assert table.loc[2004].tolist() == [1, 0, 0]
+    assert table.loc[2005].tolist() == [1, 1, 0]
+    assert table.loc[2017].tolist() == [2, 0, 0]
+
+
+def test_summits_by_host_counts_each_summit_once():
+    summits = pd.DataFrame(
+        {
+            "summit_id": ["sco-2005-astana", "sco-2005-astana", "sco-2006-shanghai"],
+            "year": [2005, 2005, 2006],
+            "end_date": pd.to_datetime(["2005-07-05", "2005-07-05", "2006-06-15"]),
+            "date_precision": ["day"] * 3,
+            "country": ["KAZ", "KAZ", "CHN"],
+            "source_id": ["a", "b", "c"],
+        }
+    )
+    table = security.summits_by_host(summits).set_index("country")
+    assert table.loc["KAZ", "summits"] == 1 and table.loc["KAZ", "years"] == "2005"
+
+
+def test_troop_spread_ignores_sources_without_a_figure():
+    exercises = pd.DataFrame(
+        {
+            "exercise_id": ["pm-2010"] * 3,
+            "exercise": ["Peace Mission 2010"] * 3,
+            "year": [2010] * 3,
+            "troops_total": pd.array([5000, 3000, None], dtype="Int64"),
+            "source_id": ["a", "b", "c"],
+        }
+    )
+    spread = security.troop_spread(exercises).iloc[0]
+    assert (spread["sources"], spread["lowest"], spread["highest"], spread["highest_over_lowest"]) == (
+        2,
+        3000,
+        5000,
+        1.67,
+    )
+
+
+def test_spending_ratio():
+    milex = pd.DataFrame({"country": ["CHN", "KAZ"], "year": [2010, 2010], "value_usd_m": [100.0, 4.0]})
+    assert security.spending_table(milex).loc[2010, "CHN_over_KAZ"] == 25.0
+
+
+def test_most_disputed_picks_the_largest_ratios_and_orders_them_by_year():
+    exercises = pd.DataFrame(
+        {
+            "exercise_id": ["pm-2010", "pm-2010", "pm-2005", "pm-2005", "xiamen-2015", "xiamen-2015"],
+            "exercise": ["Peace Mission 2010"] * 2 + ["Peace Mission 2005"] * 2 + ["Xiamen 2015"] * 2,
+            "year": [2010, 2010, 2005, 2005, 2015, 2015],
+            "troops_total": pd.array([3000, 5000, 10000, 100000, 900, 1000], dtype="Int64"),
+            "source_id": list("abcdef"),
+        }
+    )
+    spread = security.troop_spread(exercises)
+    assert security.most_disputed(spread) == ["Peace Mission 2005", "Peace Mission 2010"]
+
+
+def test_burden_table_has_a_column_per_country_and_leaves_missing_years_empty():
+    burden = pd.DataFrame(
+        {
+            "country": ["CHN", "CHN", "KAZ"],
+            "year": [1992, 1993, 1993],
+            "share_of_gdp_pct": [2.449542, 1.9280668, 1.0626203],
+            "source_id": ["s"] * 3,
+        }
+    )
+    table = security.burden_table(burden)
+    assert list(table.columns) == ["CHN", "KAZ"]
+    assert table.loc[1993, "KAZ"] == 1.0626203
+    assert pd.isna(table.loc[1992, "KAZ"])

@@ -1,0 +1,73 @@
+"""The PDF's handling of Chinese text and of tables without column widths (cnkz.latex, cnkz.sphinxext)."""
+
+from types import SimpleNamespace
+
+from docutils import nodes
+
+from cnkz_build.latex import cjk_characters, cjk_preamble, column_widths
+from cnkz_build.sphinxext import _on_doctree_resolved
+
+
+def test_cjk_characters_are_collected_from_data_files_once_each(tmp_path):
+    (tmp_path / "glossary.csv").write_text(
+        "term,chinese\nAstana,阿斯塔纳\nAstana again,阿斯塔纳、北京\n", encoding="utf-8"
+    )
+    (tmp_path / "notes.txt").write_text("上海", encoding="utf-8")  # not a data file the book reads
+    assert cjk_characters([tmp_path]) == sorted(set("阿斯塔纳、北京"))
+
+
+def test_each_character_sets_itself_in_the_cjk_font_without_naming_itself():
+    preamble = cjk_preamble(["中"])
+    assert "\\newfontfamily\\cjkfont{Droid Sans Fallback}" in preamble
+    line = next(line for line in preamble.splitlines() if line.startswith("\\newunicodechar"))
+    assert line == "\\newunicodechar{中}{{\\cjkfont\\char20013 }\\hspace{0pt}}"
+    assert line.count("中") == 1  # the definition must not contain the (active) character again
+
+
+def test_a_column_of_long_descriptions_gets_more_room_but_not_all_of_it():
+    rows = [
+        ["Term", "What it is", "Code"],
+        ["Astana", "Capital of Kazakhstan since 1997, known as Nur-Sultan in 2019-2022.", "x"],
+        ["Almaty", "Largest city and capital until 1997.", ""],
+    ]
+    term, description, code = column_widths(rows)
+    assert description > term > code
+    assert description <= 100 and code >= 20
+
+
+def test_chinese_counts_double_width():
+    assert column_widths([["中国"], ["中国"]]) == column_widths([["abcd"], ["abcd"]])
+
+
+def table(*rows, classes=("colwidths-auto",)):
+    tgroup = nodes.tgroup(cols=len(rows[0]))
+    tgroup += [nodes.colspec() for _ in rows[0]]
+    body = nodes.tbody()
+    for cells in rows:
+        row = nodes.row()
+        row += [nodes.entry("", nodes.paragraph(text=cell)) for cell in cells]
+        body += row
+    tgroup += body
+    return nodes.table("", tgroup, classes=list(classes))
+
+
+def test_only_latex_builds_get_widths_and_given_widths_are_kept():
+    auto = table(["a", "a much longer cell of text"])
+    given = table(["a", "b"], classes=("colwidths-given",))
+    doctree = nodes.document(None, None)
+    doctree += [auto, given]
+    _on_doctree_resolved(SimpleNamespace(builder=SimpleNamespace(format="html")), doctree, "page")
+    assert "colwidths-auto" in auto["classes"]
+    _on_doctree_resolved(SimpleNamespace(builder=SimpleNamespace(format="latex")), doctree, "page")
+    assert auto["classes"] == ["colwidths-given"]
+    assert [spec["colwidth"] for spec in auto.findall(nodes.colspec)] == column_widths(
+        [["a", "a much longer cell of text"]]
+    )
+    assert not any("colwidth" in spec for spec in given.findall(nodes.colspec))
+
+
+def test_a_long_identifier_widens_its_column_of_short_numbers():
+    numbers = [["n"], ["1"], ["22"]]
+    identifier = [["years_since_previous"], ["1"], ["22"]]
+    assert column_widths(identifier)[0] > column_widths(numbers)[0]
+    assert column_widths(identifier)[0] >= 2.5 * len("years_since_previous")
