@@ -1,4 +1,6 @@
 import matplotlib
+import matplotlib.colors
+import matplotlib.dates
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
@@ -27,14 +29,27 @@ def test_timeline_draws_exact_dates_filled_and_vague_ones_hollow():
     )
     fig, ax = plt.subplots()
     figures.timeline_chart(events, ax)
-    offsets = [collection.get_offsets() for collection in ax.collections]
-    assert sum(len(points) for points in offsets) == 3
+    white = (1.0, 1.0, 1.0, 1.0)
+    points = []  # (x, face colour, edge colour) of every dot drawn
+    for collection in ax.collections:
+        faces, edges = collection.get_facecolors(), collection.get_edgecolors()
+        for i, (x, _) in enumerate(collection.get_offsets()):
+            face = tuple(faces[i % len(faces)])
+            edge = tuple(edges[i % len(edges)]) if len(edges) else face
+            points.append((int(x), face, edge))
+    by_day = {x: (face, edge) for x, face, edge in points}
+    history = matplotlib.colors.to_rgba(figures.THEME_COLOURS["history"])
+    exact, vague = (matplotlib.dates.date2num(pd.Timestamp(d)) for d in ("1992-01-03", "1998-07-01"))
+    assert len(points) == 3
+    assert by_day[int(exact)][0] == history  # filled in the theme's colour
+    assert by_day[int(vague)] == (white, history)  # hollow: white inside, the theme's colour around
     assert [tick.get_text() for tick in ax.get_yticklabels()] == [
         "History",
         "Security",
         "Energy",
         "Trade",
         "OSCE",
+        "Society",
     ]
     plt.close(fig)
 

@@ -45,6 +45,13 @@ def resource_path(name: str, data_dir: Path | str | None = None) -> Path:
     return data_dir / resources[name]["path"]
 
 
+def allowed_values(table: str, field: str, data_dir: Path | str | None = None) -> list:
+    """The values the descriptor allows for a field (its enum), in the descriptor's order."""
+    resources = resources_by_name(read_descriptor(data_dir))
+    spec = next(f for f in resources[table]["schema"]["fields"] if f["name"] == field)
+    return list(spec["constraints"]["enum"])
+
+
 def list_separator(table: str, field: str, data_dir: Path | str | None = None) -> str:
     """The separator the descriptor declares (`listOf`) for a field that holds several values."""
     resources = resources_by_name(read_descriptor(data_dir))

@@ -30,13 +30,14 @@ COUNTRY_COLOURS = {
     "other": "#999999",
 }
 
-THEMES = ("history", "security", "energy", "trade", "osce")
+THEMES = ("history", "security", "energy", "trade", "osce", "society")
 THEME_COLOURS = {
     "history": OKABE_ITO["blue"],
     "security": OKABE_ITO["vermillion"],
     "energy": OKABE_ITO["orange"],
     "trade": OKABE_ITO["green"],
     "osce": OKABE_ITO["purple"],
+    "society": OKABE_ITO["sky_blue"],
 }
 
 HOUSE_STYLE = {

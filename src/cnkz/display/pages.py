@@ -9,12 +9,10 @@ from html import escape
 
 import pandas as pd
 
-from ..datapackage import items
+from ..datapackage import allowed_values, items
 from .printable import Page
 from .printable import escape as md
 from .text import show_date
-
-KIND_ORDER = ["official", "wire", "press", "analysis", "dataset", "encyclopedia"]
 
 
 def cited_ids(tables: dict[str, pd.DataFrame]) -> set[str]:
@@ -31,7 +29,7 @@ def cited_ids(tables: dict[str, pd.DataFrame]) -> set[str]:
 def bibliography(sources: pd.DataFrame, cited: set[str]) -> Page:
     """The sources the book cites, grouped by kind, as a list with a stable anchor per source."""
     used = sources[sources["id"].isin(cited)].copy()
-    used["kind"] = pd.Categorical(used["kind"], KIND_ORDER, ordered=True)
+    used["kind"] = pd.Categorical(used["kind"], allowed_values("sources", "kind"), ordered=True)
     html, markdown = [], []
     for kind, group in used.sort_values(["kind", "publisher", "title"]).groupby("kind", observed=True):
         heading = f"{str(kind).capitalize()} ({len(group)})"
