@@ -128,3 +128,39 @@ def test_source_spread_names_its_columns_and_skips_rows_without_a_figure():
         150.0,
         1.5,
     )
+
+
+def test_visits_by_leader_counts_a_visit_once_and_lists_its_years():
+    visits = pd.DataFrame(
+        {
+            "visit_id": ["v1", "v1", "v2"],
+            "start_date": pd.to_datetime(["2013-09-06", "2013-09-07", "2015-08-31"]),
+            "date_precision": ["day", "day", "day"],
+            "visitor": ["Xi Jinping"] * 3,
+            "role": ["president"] * 3,
+            "kind": ["state visit", "state visit", "official visit"],
+            "from_country": ["CHN"] * 3,
+            "to_country": ["KAZ"] * 3,
+            "source_id": ["a", "b", "c"],
+        }
+    )
+    row = history.visits_by_leader(visits).set_index("visitor").loc["Xi Jinping"]
+    assert row["visits"] == 2
+    assert (row["first"], row["last"]) == (pd.Timestamp("2013-09-06"), pd.Timestamp("2015-08-31"))
+
+
+def test_multilateral_frames_date_each_frame_by_its_earliest_event():
+    events = pd.DataFrame(
+        {
+            "event_id": ["sco-founded", "sco-summit", "sco-summit", "bilateral"],
+            "date": pd.to_datetime(["2001-06-15", "2005-07-05", "2005-07-06", "1999-01-01"]),
+            "date_precision": ["day"] * 4,
+            "frame": ["sco", "sco", "sco", pd.NA],
+            "title": ["SCO founded", "Astana summit", "Astana summit", "Other"],
+            "source_id": ["a", "b", "c", "d"],
+        }
+    )
+    frames = history.multilateral_frames(events).set_index("frame")
+    assert list(frames.index) == ["Shanghai Cooperation Organisation"]  # frames without events are left out
+    sco = frames.loc["Shanghai Cooperation Organisation"]
+    assert sco["began"] == pd.Timestamp("2001-06-15") and sco["meetings_recorded"] == 2

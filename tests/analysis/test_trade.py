@@ -59,3 +59,16 @@ def test_scale_relates_trade_to_the_reporters_own_economy():
     table = trade.scale(TRADE, gdp, people).set_index("reporter")
     assert table.loc["KAZ", "pct_of_gdp"] == 10.0
     assert table.loc["CHN", "pct_of_gdp"] == 0.29
+
+
+def test_deals_by_year_sums_values_per_year_and_sector():
+    investments = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2005-08-01", "2005-10-01", "2006-10-01"]),
+            "sector": ["Energy", "Energy", "Metals"],
+            "value_usd_m": [4200.0, 300.0, 1910.0],
+        }
+    )
+    table = trade.deals_by_year(investments)
+    assert table.loc[2005, "Energy"] == 4500.0
+    assert table.loc[2005, "Metals"] == 0 and table.loc[2006, "Metals"] == 1910.0

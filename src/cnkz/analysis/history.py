@@ -99,6 +99,8 @@ def multilateral_frames(events: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for frame, name in FRAMES.items():
         meetings = agreed[agreed["frame"] == frame]
+        if meetings.empty:
+            continue
         first = meetings.iloc[0]
         rows.append(
             {
