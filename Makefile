@@ -37,6 +37,7 @@ pdf: env
 	command -v latexmk >/dev/null && command -v xelatex >/dev/null && fc-list | grep -q FreeSerif && fc-list | grep -q "Droid Sans Fallback" \
 	  || (apt-get update -qq && apt-get install -y -qq texlive-xetex latexmk texlive-fonts-recommended fonts-freefont-otf fonts-droid-fallback)
 	TEXINPUTS=$(CURDIR)/tools/latex//: $(BIN)/jupyter-book build --builder pdflatex .
+	$(BIN)/python tools/check_pdf_log.py _build/latex/china-kazakhstan.log
 	@echo "The PDF is at $(CURDIR)/_build/latex/china-kazakhstan.pdf"
 
 env: $(STAMP)

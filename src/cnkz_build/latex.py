@@ -78,3 +78,25 @@ def set_table_widths(doctree) -> None:
         for colspec, width in zip(colspecs, column_widths(rows)):
             colspec["colwidth"] = width
         table["classes"] = [c for c in table["classes"] if c != "colwidths-auto"] + ["colwidths-given"]
+
+
+def exercise_label_aliases(doctree, docname: str) -> None:
+    """Give each exercise the LaTeX label a reference from another page points to.
+
+    sphinx-exercise labels an exercise `exercise:<label>` in LaTeX and rewrites
+    references within its page to match; a reference from another page (the
+    teaching guide's) points to `<page>:<label>` and printed "??". A second
+    label, placed where the exercise starts, lets both resolve.
+    """
+    from docutils import nodes
+
+    for node in doctree.findall(nodes.Element):
+        label = node.get("label") if type(node).__name__ in EXERCISE_NODES else None
+        if label:
+            alias = nodes.raw(
+                "", rf"\phantomsection\label{{\detokenize{{{docname}:{label}}}}}", format="latex"
+            )
+            node.insert(0, alias)
+
+
+EXERCISE_NODES = {"exercise_node", "exercise_enumerable_node"}

@@ -19,7 +19,7 @@ import json
 from pathlib import Path
 
 from .inputs import notebook_digest
-from .latex import cjk_characters, cjk_preamble, set_table_widths
+from .latex import cjk_characters, cjk_preamble, exercise_label_aliases, set_table_widths
 from .launch import without_unusable_launch_buttons
 
 STAMP = "cnkz-inputs.json"
@@ -101,6 +101,11 @@ def _on_config_inited_latex(app, config) -> None:
         )
 
 
+def _on_doctree_read(app, doctree) -> None:
+    if app.builder.format == "latex":
+        exercise_label_aliases(doctree, app.env.docname)
+
+
 def _on_doctree_resolved(app, doctree, docname) -> None:
     if app.builder.format == "latex":
         set_table_widths(doctree)
@@ -114,5 +119,6 @@ def setup(app):
     app.connect("config-inited", _on_config_inited_launch)
     app.connect("config-inited", _on_config_inited_latex)
     app.connect("env-get-outdated", _on_env_get_outdated)
+    app.connect("doctree-read", _on_doctree_read)
     app.connect("doctree-resolved", _on_doctree_resolved)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -71,3 +71,48 @@ def test_a_long_identifier_widens_its_column_of_short_numbers():
     identifier = [["years_since_previous"], ["1"], ["22"]]
     assert column_widths(identifier)[0] > column_widths(numbers)[0]
     assert column_widths(identifier)[0] >= 2.5 * len("years_since_previous")
+
+
+def test_an_exercise_referenced_from_another_page_has_a_latex_label(tmp_path):
+    """The teaching guide refers to exercises on other pages; in the PDF those references printed '??'."""
+    import subprocess
+    import sys
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        "extensions = ['myst_nb', 'sphinx_exercise', 'cnkz_build.sphinxext']\ncnkz_book_dir = '.'\n"
+    )
+    (src / "index.md").write_text("# Book\n```{toctree}\na\nb\n```\n")
+    (src / "a.md").write_text("# A\n```{exercise}\n:label: a-ex-one\nDo it.\n```\n")
+    (src / "b.md").write_text("# B\nSee {ref}`the exercise <a-ex-one>`.\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-q", "-b", "latex", str(src), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    tex = next((tmp_path / "out").glob("*.tex")).read_text()
+    assert r"\hyperref[\detokenize{a:a-ex-one}]" in tex
+    assert r"\label{\detokenize{a:a-ex-one}}" in tex
+
+
+def test_the_pdf_check_finds_wrapped_undefined_references_and_missing_characters():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "tools" / "check_pdf_log.py"
+    spec = importlib.util.spec_from_file_location("check_pdf_log", path)
+    check = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check)
+    log = (
+        "LaTeX Warning: Reference `book/history:history-ex-rule' on page 147 undefined o\n"
+        "n input line 20614.\n"
+        "Missing character: There is no 哈 in font FreeSerif:mode=node;script=latn;language=dflt;!\n"
+        "LaTeX Warning: There were undefined references.\n"
+    )
+    assert check.problems(log) == [
+        "undefined reference: book/history:history-ex-rule",
+        "missing character: 哈",
+    ]
+    assert check.problems("Output written on china-kazakhstan.pdf (150 pages).\n") == []
