@@ -2,7 +2,7 @@
 # set up .venv from the lock on first use, so a fresh clone needs nothing else.
 .PHONY: book test site-test pdf env execute validate bench reproducible lab lock clean format
 
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
+PYTHON ?= $(shell command -v python3.11 || command -v python3.12 || command -v python3.13 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 UV_VERSION := 0.13.9
@@ -13,6 +13,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export PYTHONHASHSEED := 0
 
 book: env
+	@$(BIN)/python -m cnkz validate data || { echo "The data have problems (above); the book was not built." >&2; exit 1; }
 	$(BIN)/python tools/build_book.py
 	@echo "The book is at $(CURDIR)/_build/html/index.html"
 
@@ -43,6 +44,10 @@ pdf: env
 env: $(STAMP)
 
 $(STAMP): requirements.txt pyproject.toml
+	@test -n "$(PYTHON)" || { echo "This book needs Python 3.11, 3.12 or 3.13, and no python3 was found." >&2; exit 1; }
+	@$(PYTHON) tools/check_python.py
+	@# a .venv made by another Python (or left half-built by an old one) is made anew
+	@test ! -x $(BIN)/python || test "$$($(BIN)/python -c 'import sys; print(sys.version_info[:2])' 2>/dev/null)" = "$$($(PYTHON) -c 'import sys; print(sys.version_info[:2])')" || rm -rf $(VENV)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 	$(BIN)/uv pip sync --quiet --compile-bytecode --python $(BIN)/python requirements.txt

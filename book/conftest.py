@@ -24,3 +24,15 @@ def pytest_runtest_setup(item):
         os.environ[EXPECTED_TABLES] = ",".join(sorted(reads.tables))
     yield
     os.environ.pop(EXPECTED_TABLES, None)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus):
+    """After a data or code change the stored outputs differ from what the notebooks now compute: say so."""
+    failed = terminalreporter.stats.get("failed", [])
+    if any(str(report.fspath).endswith(".ipynb") for report in failed):
+        terminalreporter.write_line(
+            "A notebook's stored outputs differ from what it computes now. If you changed data/ or src/, "
+            "run `make execute` to store the new outputs, look at the differences (git diff book/), "
+            "then run `make test` again.",
+            yellow=True,
+        )
