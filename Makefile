@@ -46,8 +46,8 @@ env: $(STAMP)
 $(STAMP): requirements.txt pyproject.toml
 	@test -n "$(PYTHON)" || { echo "This book needs Python 3.11, 3.12 or 3.13, and no python3 was found." >&2; exit 1; }
 	@$(PYTHON) tools/check_python.py
-	@# a .venv made by another Python (or left half-built by an old one) is made anew
-	@test ! -x $(BIN)/python || test "$$($(BIN)/python -c 'import sys; print(sys.version_info[:2])' 2>/dev/null)" = "$$($(PYTHON) -c 'import sys; print(sys.version_info[:2])')" || rm -rf $(VENV)
+	@# a .venv made by an unsupported Python, or left broken, is made anew
+	@test ! -e $(VENV) || $(BIN)/python tools/check_python.py 2>/dev/null || { echo "Making $(VENV) anew: the one here was made by another Python or is broken." >&2; rm -rf $(VENV); }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 	$(BIN)/uv pip sync --quiet --compile-bytecode --python $(BIN)/python requirements.txt
