@@ -106,7 +106,7 @@ def crowd_sizes(contention: pd.DataFrame, contention_id: str, kind: str = "prote
     rows = contention[(contention["contention_id"] == contention_id) & (contention["kind"] == kind)]
     low = rows["size_low"].fillna(rows["size_high"])
     high = rows["size_high"].fillna(rows["size_low"])
-    table = rows.assign(midpoint=(low + high) / 2)[
+    table = rows.assign(midpoint=((low + high) / 2).round().astype("Int64"))[
         ["date", "source_id", "size_text", "size_low", "size_high", "midpoint"]
     ]
     return table.sort_values(["midpoint", "source_id"], na_position="first").reset_index(drop=True)
