@@ -32,7 +32,7 @@ def test_timeline_spans_1992_to_2025_across_every_theme():
     events = cnkz.load("events", DATA)
     assert events["event_id"].nunique() >= 25
     assert set(THEMES) == set(allowed_values("events", "theme"))  # a lane for every theme the data allow
-    assert set(events["theme"]) <= set(THEMES)
+    assert set(events["theme"]) == set(THEMES)
     assert events["date"].min() <= pd.Timestamp("1992-12-31")
     assert events["date"].max() >= pd.Timestamp("2025-01-01")
     assert events.groupby("theme")["event_id"].nunique().min() >= 5

@@ -7,9 +7,9 @@ from pathlib import Path
 import pandas as pd
 
 from ..datapackage import load
-from . import energy, history, osce, security, trade
+from . import energy, history, osce, security, society, trade
 
-CHAPTERS = ["history", "security", "energy", "trade", "osce"]
+CHAPTERS = ["history", "security", "energy", "trade", "osce", "society"]
 
 
 def all_claims(data_dir: Path | str | None = None) -> pd.DataFrame:
@@ -27,6 +27,7 @@ def all_claims(data_dir: Path | str | None = None) -> pd.DataFrame:
         "energy": energy.essay_claims(load("energy_production", data_dir), load("upstream_deals", data_dir)),
         "trade": trade.essay_claims(load("trade", data_dir), load("trade_products", data_dir)),
         "osce": _osce(data_dir),
+        "society": society.essay_claims(load("contention", data_dir), events),
     }
     frames = [
         part.assign(chapter=chapter)[["chapter", "essay claims", "the data say", "verdict"]]
