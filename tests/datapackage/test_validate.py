@@ -162,3 +162,27 @@ def test_a_list_of_source_ids_is_checked_item_by_item(make_package, tmp_path):
     (problem,) = validate(data)
     assert (Path(problem.path).name, problem.row, problem.field) == ("terms.csv", 3, "source_ids")
     assert "'nobody' is not in" in problem.message
+
+
+def test_a_commissioned_date_needs_its_kind_and_a_kind_needs_a_date(tmp_path):
+    """pipelines.commissioned mixes kinds of date unless each row says which (commissioned_kind)."""
+    import csv
+    import shutil
+
+    from cnkz.datapackage.descriptor import default_data_dir
+
+    data = tmp_path / "data"
+    shutil.copytree(default_data_dir(), data)
+    with open(data / "pipelines.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    dated = next(n for n, row in enumerate(rows) if row["commissioned"])
+    undated = next(n for n, row in enumerate(rows) if not row["commissioned"])
+    rows[dated]["commissioned_kind"], rows[undated]["commissioned_kind"] = "", "first_flow"
+    with open(data / "pipelines.csv", "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    problems = [p for p in validate(data) if p.field == "commissioned_kind"]
+    assert [(p.row, "empty" in p.message) for p in problems] == sorted(
+        [(dated + 2, True), (undated + 2, False)]
+    )
