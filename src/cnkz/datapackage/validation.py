@@ -238,7 +238,9 @@ def _cell_problems(table: CsvTable, schema: dict) -> list[Problem]:
 def _kind_problem(value: str, kind: str, kind_field: str) -> str | None:
     """A value whose kind must be stated (`kindField`) has its kind, and a kind needs a value."""
     if value and not kind:
-        return f"is empty, but a {kind_field.removesuffix('_kind')} value is given: say what kind of value it is"
+        return (
+            f"is empty, but a {kind_field.removesuffix('_kind')} value is given: say what kind of value it is"
+        )
     if kind and not value:
         return f"{kind!r} is given without a {kind_field.removesuffix('_kind')} value"
     return None
