@@ -1,4 +1,5 @@
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 
 from cnkz import load
@@ -101,3 +102,54 @@ def test_utilisation_is_a_range_over_the_capacities_sources_give():
     )
     row = energy.utilisation(flows, pipelines).iloc[0]
     assert (row["flow_mt"], row["utilisation_low_pct"], row["utilisation_high_pct"]) == (10.0, 50.0, 100.0)
+
+
+def test_commissioning_dates_never_compare_different_kinds():
+    pipelines = pd.DataFrame(
+        {
+            "segment_id": ["KCOP-2"] * 4,
+            "commissioned": pd.to_datetime(["2005-11-01", "2005-12-01", "2006-05-01", "2006-07-01"]),
+            "commissioned_precision": ["month"] * 4,
+            "commissioned_kind": [
+                "construction_completed",
+                "construction_completed",
+                "in_operation",
+                "in_operation",
+            ],
+            "source_id": ["a", "b", "c", "d"],
+        }
+    )
+    table = energy.commissioning_dates(pipelines).set_index("commissioned_kind")
+    assert list(table.index) == ["construction_completed", "in_operation"]  # kinds in project order
+    assert table.loc["construction_completed", "latest"] == pd.Timestamp("2005-12-01")
+    assert table.loc["in_operation", "earliest"] == pd.Timestamp("2006-05-01")
+    assert table.loc["in_operation", "n_sources"] == 2
+
+
+def test_route_length_follows_great_circles():
+    # one degree of latitude along a meridian is about 111.2 km; two legs add up
+    points = pd.DataFrame({"lon": [70.0, 70.0, 70.0], "lat": [45.0, 46.0, 47.0]})
+    assert round(energy.route_length_km(points), 1) == round(2 * 6371.0 * np.radians(1), 1)
+    assert energy.route_length_km(points.iloc[:1]) == 0.0
+
+
+def test_routes_are_drawn_in_point_order_and_map_prefers_the_route_source():
+    routes = pd.DataFrame(
+        {"route_id": ["r", "r", "r"], "point": [2, 1, 3], "lon": [2.0, 1.0, 3.0], "lat": [0.0, 0.0, 0.0]}
+    )
+    assert energy.route_lines(routes)["r"]["lon"].tolist() == [1.0, 2.0, 3.0]
+    places = pd.DataFrame(
+        {
+            "name": ["Atyrau", "Atyrau"],
+            "lat": [47.1, 47.2],
+            "lon": [51.8, 51.9],
+            "kind": ["city", "node"],
+            "source_id": ["wiki", "gem-goit-2024"],
+        }
+    )
+    assert energy.map_places(places).loc["Atyrau", "lat"] == 47.2
+
+
+def test_the_places_have_the_pipeline_nodes_issue_14_asks_for():
+    names = set(load("places")["name"])
+    assert {"Atasu", "Kenkiyak", "Kumkol"} <= names

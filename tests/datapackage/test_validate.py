@@ -181,3 +181,27 @@ def test_frictionless_misses_exactly_the_cases_only_the_book_checks(make_package
 
     report = frictionless_validate(str(make_package(case) / "datapackage.json"))
     assert report.valid == (case in ONLY_OURS), report.flatten(["rowNumber", "fieldName", "type"])
+
+
+def test_a_commissioned_date_needs_its_kind_and_a_kind_needs_a_date(tmp_path):
+    """pipelines.commissioned mixes kinds of date unless each row says which (commissioned_kind)."""
+    import csv
+    import shutil
+
+    from cnkz.datapackage.descriptor import default_data_dir
+
+    data = tmp_path / "data"
+    shutil.copytree(default_data_dir(), data)
+    with open(data / "pipelines.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    dated = next(n for n, row in enumerate(rows) if row["commissioned"])
+    undated = next(n for n, row in enumerate(rows) if not row["commissioned"])
+    rows[dated]["commissioned_kind"], rows[undated]["commissioned_kind"] = "", "first_flow"
+    with open(data / "pipelines.csv", "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    problems = [p for p in validate(data) if p.field == "commissioned_kind"]
+    assert [(p.row, "empty" in p.message) for p in problems] == sorted(
+        [(dated + 2, True), (undated + 2, False)]
+    )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 
 from . import verdicts
-from .agreement import source_spread
+from .agreement import agreed_dates, source_spread
 
 
 def series(production: pd.DataFrame, country: str, indicator: str, edition: int = 2026) -> pd.Series:
@@ -134,3 +135,69 @@ def utilisation(
     table["utilisation_low_pct"] = (100 * table["flow_mt"] / table["capacity_high_mt"]).round(0)
     table["utilisation_high_pct"] = (100 * table["flow_mt"] / table["capacity_low_mt"]).round(0)
     return table.reset_index()
+
+
+# -- when a pipeline "opened": kinds of date ---------------------------------
+
+# What each commissioned_kind means, in the order a project passes through them.
+COMMISSIONING_KINDS = {
+    "construction_completed": "construction finished",
+    "first_flow": "first oil or gas pumped",
+    "opening_ceremony": "opening ceremony",
+    "in_operation": "entered operation",
+    "not_stated": "date given, kind not stated",
+}
+
+
+def commissioning_dates(pipelines: pd.DataFrame, segments: list[str] | None = None) -> pd.DataFrame:
+    """One row per segment and kind of commissioning date: the date most sources give (by
+    `agreed_dates`), the earliest and latest given, and how many sources.
+
+    Dates of different kinds (construction finished, first oil, entry into
+    operation) are never compared with one another: the key includes the kind.
+    """
+    rows = pipelines.dropna(subset=["commissioned"])
+    if segments is not None:
+        rows = rows[rows["segment_id"].isin(segments)]
+    keys = ["segment_id", "commissioned_kind"]
+    chosen = agreed_dates(rows, keys, date="commissioned", precision="commissioned_precision")
+    span = rows.groupby(keys)["commissioned"].agg(earliest="min", latest="max")
+    table = chosen.merge(span.reset_index(), on=keys)
+    table["kind_order"] = table["commissioned_kind"].map(list(COMMISSIONING_KINDS).index)
+    table = table.sort_values(["segment_id", "kind_order"]).drop(columns="kind_order")
+    return table[
+        keys + ["commissioned", "commissioned_precision", "earliest", "latest", "n_sources", "n_dates"]
+    ].reset_index(drop=True)
+
+
+# -- routes on the map --------------------------------------------------------
+
+
+def route_lines(routes: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Each route's points in drawing order (`point`), as a frame of lon and lat, keyed by route_id."""
+    return {
+        route_id: points.sort_values("point")[["lon", "lat"]].reset_index(drop=True)
+        for route_id, points in routes.groupby("route_id")
+    }
+
+
+EARTH_RADIUS_KM = 6371.0
+
+
+def route_length_km(points: pd.DataFrame) -> float:
+    """Length of a polyline of (lon, lat) points in km along great circles (haversine).
+
+    A route drawn with few points cuts corners, so this is a lower bound on
+    the length of the pipe, not a measurement of it.
+    """
+    lat = np.radians(points["lat"].to_numpy(dtype=float))
+    lon = np.radians(points["lon"].to_numpy(dtype=float))
+    a = np.sin(np.diff(lat) / 2) ** 2 + np.cos(lat[:-1]) * np.cos(lat[1:]) * np.sin(np.diff(lon) / 2) ** 2
+    return float((2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(a))).sum())
+
+
+def map_places(places: pd.DataFrame, prefer: str = "gem-goit-2024") -> pd.DataFrame:
+    """One row per place name for the map: where several sources locate a place, the `prefer`
+    source wins (its points are the ends of the routes drawn), else the first row."""
+    ranked = places.assign(_preferred=places["source_id"] != prefer).sort_values("_preferred", kind="stable")
+    return ranked.drop_duplicates("name").drop(columns="_preferred").set_index("name")

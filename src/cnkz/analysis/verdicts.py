@@ -1,6 +1,7 @@
 """Verdicts on the essay's claims, computed from the data.
 
-A verdict is one of: holds, imprecise, wrong, cannot be checked.
+A verdict is one of: holds, holds where checkable (true for every case the data
+can check, with some cases the data cannot check), imprecise, wrong, cannot be checked.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import pandas as pd
 from ..datapackage import PRECISIONS
 
 HOLDS, IMPRECISE, WRONG, UNCHECKABLE = "holds", "imprecise", "wrong", "cannot be checked"
+HOLDS_WHERE_CHECKABLE = "holds where checkable"
 
 
 def date_claim(claimed: str, actual: pd.Timestamp | None, actual_precision: str = "day") -> str:

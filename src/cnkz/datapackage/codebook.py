@@ -62,6 +62,8 @@ def describe_constraints(field: dict) -> str:
         parts.append(f"pattern {constraints['pattern']}")
     if "precisionField" in field:
         parts.append(f"precision in {field['precisionField']}")
+    if "kindField" in field:
+        parts.append(f"kind of value in {field['kindField']}")
     return "; ".join(parts)
 
 

@@ -227,7 +227,23 @@ def _cell_problems(table: CsvTable, schema: dict) -> list[Problem]:
                 message = _precision_problem(cells[field["name"]], cells[precision_field])
                 if message:
                     problems.append(Problem(table.path, line, field["name"], message))
+            kind_field = field.get("kindField")
+            if kind_field and kind_field in cells:
+                message = _kind_problem(cells[field["name"]], cells[kind_field], kind_field)
+                if message:
+                    problems.append(Problem(table.path, line, kind_field, message))
     return problems
+
+
+def _kind_problem(value: str, kind: str, kind_field: str) -> str | None:
+    """A value whose kind must be stated (`kindField`) has its kind, and a kind needs a value."""
+    if value and not kind:
+        return (
+            f"is empty, but a {kind_field.removesuffix('_kind')} value is given: say what kind of value it is"
+        )
+    if kind and not value:
+        return f"{kind!r} is given without a {kind_field.removesuffix('_kind')} value"
+    return None
 
 
 def check_cell(value: str, field: dict) -> str | None:
