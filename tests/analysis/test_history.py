@@ -36,6 +36,41 @@ def test_agreed_date_prefers_precision_then_majority_then_earliest():
     assert latest.loc["a", "date"] == pd.Timestamp("2001-06-15")  # the majority still wins
 
 
+def test_agreed_date_lets_agreeing_sources_outvote_a_precise_outlier():
+    rows = frame(
+        [
+            # one day-precise source says 3 June; one says 3 July, and two give only "July 1998"
+            ("summit", "1998-06-03", "day", "outlier"),
+            ("summit", "1998-07-03", "day", "s1"),
+            ("summit", "1998-07-01", "month", "s2"),
+            ("summit", "1998-07-01", "month", "s3"),
+            # three sources give only the year 2005, one gives a day in another year
+            ("level", "2005-01-01", "year", "s1"),
+            ("level", "2005-01-01", "year", "s2"),
+            ("level", "2004-03-09", "day", "s3"),
+            # a day-precise date does not vote for a coarser one: the day wins on precision
+            ("visit", "2013-09-01", "month", "s1"),
+            ("visit", "2013-09-07", "day", "s2"),
+            # nothing dated
+            ("undated", None, None, "s1"),
+        ],
+        ["key", "date", "date_precision", "source_id"],
+    )
+    agreed = agreed_dates(rows, "key").set_index("key")
+    assert agreed.loc["summit", "date"] == pd.Timestamp("1998-07-03")  # 3 votes against 1
+    assert agreed.loc["summit", "date_precision"] == "day"
+    assert agreed.loc["summit", "n_agreeing"] == 3
+    assert agreed.loc["level", "date"] == pd.Timestamp("2005-01-01")  # two coarse sources beat one day
+    assert agreed.loc["level", "date_precision"] == "year"
+    assert agreed.loc["visit", "date"] == pd.Timestamp("2013-09-07")
+    assert agreed.loc["visit", "n_agreeing"] == 2
+    assert pd.isna(agreed.loc["undated", "date"]) and agreed.loc["undated", "n_sources"] == 1
+    # with only the two day-precise sources it is a tie, which goes to the earliest date
+    assert agreed_dates(rows[rows["source_id"].isin(["outlier", "s1"])], "key").set_index("key").loc[
+        "summit", "date"
+    ] == pd.Timestamp("1998-06-03")
+
+
 def test_ladder_measures_time_between_upgrades_and_keeps_every_name():
     levels = frame(
         [

@@ -10,6 +10,7 @@ def test_status_by_year_counts_a_states_latest_status():
             "status": ["observer", "member", "member"],
             "date": pd.to_datetime(["2005-07-05", "2017-06-09", "2001-06-15"]),
             "date_precision": ["day", "day", "day"],
+            "date_kind": ["decision", "decision", "decision"],
             "source_id": ["a", "b", "c"],
         }
     )
@@ -85,3 +86,95 @@ def test_burden_table_has_a_column_per_country_and_leaves_missing_years_empty():
     assert list(table.columns) == ["CHN", "KAZ"]
     assert table.loc[1993, "KAZ"] == 1.0626203
     assert pd.isna(table.loc[1992, "KAZ"])
+
+
+def test_status_by_year_counts_a_status_from_its_decision_not_from_a_memorandum():
+    membership = pd.DataFrame(
+        {
+            "state": ["TUR", "TUR", "IRN", "IRN"],
+            "status": ["dialogue_partner", "dialogue_partner", "member", "member"],
+            "date": pd.to_datetime(["2012-06-01", "2013-04-26", "2021-09-17", "2023-07-04"]),
+            "date_precision": ["month", "day", "day", "day"],
+            "date_kind": ["decision", "memorandum", "accession_start", "decision"],
+            "source_id": ["a", "b", "c", "d"],
+        }
+    )
+    table = security.status_by_year(membership, range(2012, 2024))
+    assert table.loc[2012, "dialogue_partner"] == 1  # the 2012 decision, not the 2013 memorandum
+    assert table.loc[2022, "member"] == 0  # the 2021 start of accession is not membership
+    assert table.loc[2023, "member"] == 1
+
+
+def test_tiv_by_year_sums_deliveries_and_fills_empty_years():
+    register = pd.DataFrame(
+        {
+            "supplier": ["RUS", "RUS", "CHN"],
+            "delivery_year": [2016, 2016, 2016],
+            "tiv_delivered_m": [110.0, 46.0, 9.0],
+        }
+    )
+    table = security.tiv_by_year(register, range(2015, 2018))
+    assert table.loc[2016, "RUS"] == 156.0 and table.loc[2016, "CHN"] == 9.0
+    assert table.loc[2015].tolist() == [0, 0]
+
+
+def test_distinct_statements_counts_a_statement_cited_twice_once():
+    statements = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2019-05-28", "2019-05-28", "2019-05-28"]),
+            "speaker": ["Zhang Xiao", "Zhang Xiao", "Foreign ministry"],
+            "government": ["CHN", "CHN", "KAZ"],
+            "source_id": ["a", "b", "c"],
+        }
+    )
+    assert security.distinct_statements(statements)["government"].value_counts().to_dict() == {
+        "CHN": 1,
+        "KAZ": 1,
+    }
+
+
+def test_essay_claims_judge_the_bases_claim_by_where_the_sources_put_the_bases():
+    events = pd.DataFrame(
+        {
+            "event_id": [
+                "2001-sco-founded",
+                "2002-sco-charter-signed",
+                "2005-sco-astana-declaration-bases",
+                "1997-border-troop-reduction-agreement",
+            ],
+            "date": pd.to_datetime(["2001-06-15", "2002-06-07", "2005-07-05", "1997-04-24"]),
+            "date_precision": ["day"] * 4,
+            "theme": ["security"] * 4,
+            "title": ["SCO founded", "Charter", "Astana declaration", "Troop cut"],
+            "parties": ["CHN;KAZ", "CHN;KAZ", "CHN;KAZ", "CHN;KAZ;KGZ;RUS;TJK"],
+            "source_id": ["a"] * 4,
+        }
+    )
+    events.attrs["table"] = "events"  # as cnkz.load records it, for the list field `parties`
+    membership = pd.DataFrame(
+        {
+            "state": ["CHN", "KAZ"],
+            "status": ["member", "member"],
+            "date": pd.to_datetime(["2001-06-15", "2001-06-15"]),
+            "date_precision": ["day", "day"],
+            "date_kind": ["decision", "decision"],
+            "source_id": ["a", "a"],
+        }
+    )
+    bases = pd.DataFrame({"host_country": ["KGZ", "UZB"], "user": ["USA", "USA"], "source_id": ["a", "a"]})
+    aims = pd.DataFrame(
+        {"area": ["security", "terrorism", "drug_trafficking", "economy"], "source_id": ["a"] * 4}
+    )
+    table = security.essay_claims(events, membership, bases, aims).set_index("essay claims")["verdict"]
+    assert table["China aims to keep US air bases out of Kazakhstan"] == "wrong"
+    assert table.filter(like="The SCO aims").iloc[0] == "holds"
+    bases_in_kaz = pd.concat(
+        [bases, pd.DataFrame({"host_country": ["KAZ"], "user": ["USA"], "source_id": ["b"]})]
+    )
+    assert (
+        security.essay_claims(events, membership, bases_in_kaz, aims.iloc[:3])
+        .set_index("essay claims")["verdict"]
+        .filter(like="The SCO aims")
+        .iloc[0]
+        == "imprecise"
+    )

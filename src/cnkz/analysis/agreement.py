@@ -21,6 +21,17 @@ def date_disagreements(events: pd.DataFrame) -> pd.DataFrame:
 
 
 PRECISION_RANK = {precision: rank for rank, precision in enumerate(PRECISIONS)}
+_PERIOD = {"day": "D", "month": "M", "year": "Y"}
+
+
+def _period_start(dates: pd.Series, precisions: pd.Series) -> pd.Series:
+    """Each date cut back to the start of the period its precision names (a month to its 1st, a year to 1 January)."""
+    out = dates.copy()
+    for precision, code in _PERIOD.items():
+        mask = (precisions == precision) & dates.notna()
+        if mask.any():
+            out[mask] = dates[mask].dt.to_period(code).dt.start_time
+    return out
 
 
 def agreed_dates(
@@ -32,26 +43,50 @@ def agreed_dates(
 ) -> pd.DataFrame:
     """One date per `key` from rows that several sources date, by a stated rule.
 
-    The rule: take the most precise dates; among them the date most sources
-    give; if that still ties, the earliest. The result keeps the chosen row
-    and adds `n_sources` (rows for the key) and `n_dates` (distinct dates
-    given), so a reader sees how much the sources agreed.
+    The rule, in order:
+
+    1. **Votes.** Each distinct date a source gives (with its precision) is a
+       candidate. A source votes for a candidate if it gives that date, or if
+       it gives a coarser date that contains it: "July 1998" votes for
+       "3 July 1998", "1998" for both. A finer date does not vote for a
+       coarser one. The candidate with the most votes wins, so one precise
+       outlier cannot override several sources that agree.
+    2. **Precision.** Among candidates with equal votes, the most precise wins.
+    3. **Tie.** If that still ties, the earliest date (or the latest, with
+       `tie_break="latest"`).
+
+    The result keeps a row that gives the chosen date and adds `n_sources`
+    (rows for the key), `n_dates` (distinct dates given) and `n_agreeing`
+    (the votes the chosen date got), so a reader sees how much the sources
+    agreed. Keys whose rows give no date at all keep their first row.
     """
     keys = [key] if isinstance(key, str) else list(key)
     if tie_break not in ("earliest", "latest"):
         raise ValueError(f"tie_break must be 'earliest' or 'latest', not {tie_break!r}")
-    ranked = rows.assign(
-        _rank=rows[precision].map(PRECISION_RANK),
-        _votes=rows.groupby(keys + [date])[date].transform("size"),
-    )
-    ranked = ranked.sort_values(
-        keys + ["_rank", "_votes", date],
-        ascending=[True] * len(keys) + [True, False, tie_break == "earliest"],
-    )
-    chosen = ranked.drop_duplicates(keys).drop(columns=["_rank", "_votes"]).set_index(keys)
+    rows = rows.reset_index(drop=True)
+    dated = rows[rows[date].notna()]
+    candidates = dated[keys + [date, precision]].drop_duplicates()
+    voters = dated[keys + [date, precision]].rename(columns={date: "_vdate", precision: "_vprec"})
+    pairs = candidates.merge(voters, on=keys, how="inner")
+    coarser_or_same = pairs["_vprec"].map(PRECISION_RANK) >= pairs[precision].map(PRECISION_RANK)
+    contains = _period_start(pairs[date], pairs["_vprec"]) == pairs["_vdate"]
+    pairs["_votes"] = (coarser_or_same & contains).astype(int)
+    votes = pairs.groupby(keys + [date, precision], dropna=False)["_votes"].sum().reset_index()
+    votes["_rank"] = votes[precision].map(PRECISION_RANK)
+    votes = votes.sort_values(
+        keys + ["_votes", "_rank", date],
+        ascending=[True] * len(keys) + [False, True, tie_break == "earliest"],
+    ).drop_duplicates(keys)
+    chosen = dated.merge(votes, on=keys + [date, precision], how="inner").drop_duplicates(keys)
+    undated = rows[~rows.set_index(keys).index.isin(chosen.set_index(keys).index)].drop_duplicates(keys)
+    chosen = pd.concat([chosen, undated.assign(_votes=0)], ignore_index=True)
+    chosen = chosen.rename(columns={"_votes": "n_agreeing"}).drop(columns=["_rank"], errors="ignore")
+    chosen = chosen.sort_values(keys).set_index(keys)
     grouped = rows.groupby(keys)
     chosen["n_sources"] = grouped.size()
     chosen["n_dates"] = grouped[date].nunique()
+    n_agreeing = chosen.pop("n_agreeing").astype(int)
+    chosen["n_agreeing"] = n_agreeing
     return chosen.reset_index()
 
 

@@ -23,7 +23,12 @@ def all_claims(data_dir: Path | str | None = None) -> pd.DataFrame:
         "history": history.essay_claims(
             events, load("border_texts", data_dir), load("border_length", data_dir), load("sources", data_dir)
         ),
-        "security": security.essay_claims(events, load("sco_membership", data_dir)),
+        "security": security.essay_claims(
+            events,
+            load("sco_membership", data_dir),
+            load("coalition_bases", data_dir),
+            load("sco_charter_aims", data_dir),
+        ),
         "energy": energy.essay_claims(load("energy_production", data_dir), load("upstream_deals", data_dir)),
         "trade": trade.essay_claims(load("trade", data_dir), load("trade_products", data_dir)),
         "osce": _osce(data_dir),
