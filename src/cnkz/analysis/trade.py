@@ -1,4 +1,4 @@
-"""The trade chapter's questions: each side's figures, mirror gaps, partner shares, scale."""
+"""The trade chapter's questions: each side's figures, mirror gaps, partner shares, scale, finance as stated."""
 
 from __future__ import annotations
 
@@ -35,21 +35,108 @@ def annual(
     return table.astype({"value": float, "low": float, "high": float})
 
 
-def mirror(trade: pd.DataFrame, flow: str = "total") -> pd.DataFrame:
-    """Years both sides report: China's figure, Kazakhstan's, and China's as a multiple of Kazakhstan's.
+# Kazakhstan's own figures, in the order the book prefers them: the Bureau of National Statistics'
+# annual files first, then Kazakhstan's reports to UN Comtrade as WITS serves them (the 1995-2020
+# download, then the 2015-2024 partner extract). An entry is a source id or the start of one.
+KAZ_SOURCES = ("bns-", "wits-comtrade-kaz-chn-1995-2020", "wits-comtrade-kaz-partners-2015-2024")
+
+SWAP = {"exports": "imports", "imports": "exports", "total": "total"}
+
+
+def kazakh_series(
+    trade: pd.DataFrame, partner: str = "CHN", ranking: tuple[str, ...] = KAZ_SOURCES
+) -> pd.DataFrame:
+    """Kazakhstan's reported exports to, imports from and total trade with `partner`: one source per year.
+
+    For each year the first source in `ranking` that gives both a plain full-year exports and a plain
+    full-year imports figure is used, and the total is their sum. Sources are never averaged and never
+    mixed within a year, so a year's three numbers always come from one file. Two sources matching the
+    same ranking entry for the same year are an error, not something to choose between silently.
+    """
+    rows = trade[
+        (trade["reporter"] == "KAZ")
+        & (trade["partner"] == partner)
+        & (trade["period"] == "full_year")
+        & trade["flow"].isin(["exports", "imports"])
+        & trade["qualifier"].isna()
+    ]
+    out = []
+    for year, group in rows.groupby("year"):
+        for key in ranking:
+            pick = group[group["source_id"].str.startswith(key)]
+            if pick["flow"].duplicated().any():
+                raise ValueError(f"{year}: several sources match {key!r}: {sorted(set(pick['source_id']))}")
+            flows = pick.set_index("flow")["value_usd_m"]
+            if {"exports", "imports"} <= set(flows.index):
+                exports, imports = float(flows["exports"]), float(flows["imports"])
+                out.append(
+                    {
+                        "year": int(year),
+                        "exports": exports,
+                        "imports": imports,
+                        "total": exports + imports,
+                        "source_id": pick["source_id"].iloc[0],
+                    }
+                )
+                break
+    return pd.DataFrame(out, columns=["year", "exports", "imports", "total", "source_id"]).set_index("year")
+
+
+def mirror(trade: pd.DataFrame, bases: tuple[str, ...] = ("stated",)) -> pd.DataFrame:
+    """Every year and flow that both sides report: China's figure beside Kazakhstan's mirror figure.
 
     Mirror flows swap direction: China's exports to Kazakhstan are Kazakhstan's imports from China.
+    China's side takes the full-year figures of the given reporter `bases` (median where several sources
+    agree on a basis); Kazakhstan's side is `kazakh_series`. The gap is China's figure minus Kazakhstan's.
     """
-    swap = {"exports": "imports", "imports": "exports", "total": "total"}
-    china = annual(trade, "CHN", "KAZ", flow)["value"].rename(f"china_reports_{flow}")
-    kazakhstan = annual(trade, "KAZ", "CHN", swap[flow])["value"].rename(f"kazakhstan_reports_{swap[flow]}")
-    table = pd.concat([china, kazakhstan], axis=1).dropna()
-    table["china_over_kazakhstan"] = (table.iloc[:, 0] / table.iloc[:, 1]).round(2)
-    return table
+    kazakhstan = kazakh_series(trade, "CHN")
+    rows = []
+    for flow in FLOWS:
+        china = annual(trade, "CHN", "KAZ", flow, bases)["value"]
+        for year, value in china.items():
+            if year in kazakhstan.index:
+                theirs = float(kazakhstan.loc[year, SWAP[flow]])
+                rows.append(
+                    {
+                        "year": int(year),
+                        "china_flow": flow,
+                        "china_reports": value,
+                        "kazakhstan_flow": SWAP[flow],
+                        "kazakhstan_reports": theirs,
+                        "gap_usd_m": value - theirs,
+                        "china_over_kazakhstan": round(value / theirs, 2),
+                    }
+                )
+    return pd.DataFrame(rows).sort_values(["year", "china_flow"]).reset_index(drop=True)
 
 
-def partner_shares(trade: pd.DataFrame, partners: tuple[str, ...] = ("CHN", "RUS")) -> pd.DataFrame:
-    """Each partner's share of Kazakhstan's trade with the world, by year and flow, from one reporter (KAZ)."""
+def partners_one_source(
+    trade: pd.DataFrame,
+    source_id: str = "wits-comtrade-kaz-partners-2015-2024",
+    partners: tuple[str, ...] = ("CHN", "RUS", "EU27_GBR"),
+) -> pd.DataFrame:
+    """Kazakhstan's total trade with each partner from one source, for complete years only.
+
+    A year counts for a partner only if the source gives both its exports and its imports; otherwise the
+    total is missing (NaN), never a half.
+    """
+    rows = trade[
+        (trade["source_id"] == source_id) & (trade["reporter"] == "KAZ") & (trade["period"] == "full_year")
+    ]
+    table = rows.pivot_table(index="year", columns=["partner", "flow"], values="value_usd_m", aggfunc="first")
+    totals = {partner: table[(partner, "exports")] + table[(partner, "imports")] for partner in partners}
+    return pd.DataFrame(totals).rename_axis(columns="partner")
+
+
+def partner_shares(
+    trade: pd.DataFrame, partners: tuple[str, ...] = ("CHN", "RUS"), source_prefix: str = "bns-"
+) -> pd.DataFrame:
+    """Each partner's share of Kazakhstan's trade with the world, by year and flow.
+
+    Numerator and denominator come from the same files: the statistics bureau's (`source_prefix`), which
+    alone give Kazakhstan's trade with the world.
+    """
+    trade = trade[trade["source_id"].str.startswith(source_prefix)]
     rows = []
     for flow in FLOWS:
         world = annual(trade, "KAZ", "WLD", flow)["value"]
@@ -66,10 +153,14 @@ def partner_shares(trade: pd.DataFrame, partners: tuple[str, ...] = ("CHN", "RUS
 
 
 def scale(trade: pd.DataFrame, gdp: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
-    """Bilateral trade as each side reports it, relative to that side's GDP and population."""
+    """Bilateral trade as each side reports it, relative to that side's GDP and population.
+
+    Kazakhstan's side is its complete series (`kazakh_series`); China's, its stated full-year totals.
+    """
     rows = []
-    for reporter, partner in [("CHN", "KAZ"), ("KAZ", "CHN")]:
-        total = annual(trade, reporter, partner)["value"]
+    totals = {"CHN": annual(trade, "CHN", "KAZ")["value"], "KAZ": kazakh_series(trade, "CHN")["total"]}
+    for reporter in ["CHN", "KAZ"]:
+        total = totals[reporter]
         own_gdp = gdp[gdp["country"] == reporter].set_index("year")["gdp_usd_current"]
         people = population[population["country"] == reporter].set_index("year")["population"]
         for year, value in total.items():
@@ -106,13 +197,13 @@ def essay_claims(trade: pd.DataFrame, products: pd.DataFrame) -> pd.DataFrame:
     """The seed essay's claims on economic cooperation, each with the data and a verdict."""
 
     rows = []
-    china = annual(trade, "CHN", "KAZ")["value"]
-    rate = growth_rate(china)
+    kazakh = kazakh_series(trade, "CHN")["total"]
+    rate = growth_rate(kazakh)
     rows.append(
         (
             "Commerce between the two expanded rapidly",
-            f"China-reported trade rose from US${china.iloc[0]:,.0f}m ({china.index[0]}) to "
-            f"US${china.iloc[-1]:,.0f}m ({china.index[-1]}), {rate:.0%} a year",
+            f"Kazakhstan-reported trade with China rose from US${kazakh.iloc[0]:,.0f}m ({kazakh.index[0]}) to "
+            f"US${kazakh.iloc[-1]:,.0f}m ({kazakh.index[-1]}), {rate:.0%} a year compounded, in current dollars",
             verdicts.HOLDS if rate >= RAPID else verdicts.WRONG,
         )
     )
@@ -129,13 +220,29 @@ def essay_claims(trade: pd.DataFrame, products: pd.DataFrame) -> pd.DataFrame:
     )
 
     shares = partner_shares(trade).loc["total"]
+    three = partners_one_source(trade).dropna()
+    ahead = three.index[three["CHN"] > three["RUS"]]
     rows.append(
         (
             "Kazakhstan uses China to balance Russia",
             "an aim, not a figure; in Kazakhstan's own statistics China's share of its trade rose from "
             f"{shares['CHN'].iloc[0]:.1f}% ({shares.index[0]}) to {shares['CHN'].iloc[-1]:.1f}% "
-            f"({shares.index[-1]}), Russia's went from {shares['RUS'].iloc[0]:.1f}% to {shares['RUS'].iloc[-1]:.1f}%",
+            f"({shares.index[-1]}), Russia's went from {shares['RUS'].iloc[0]:.1f}% to {shares['RUS'].iloc[-1]:.1f}%; "
+            f"in Kazakhstan's reports to UN Comtrade, of the complete years {three.index.min()}–{three.index.max()} "
+            f"China's trade exceeded Russia's in {', '.join(map(str, ahead)) or 'none'}",
             verdicts.UNCHECKABLE,
         )
     )
     return pd.DataFrame(rows, columns=["essay claims", "the data say", "verdict"])
+
+
+def as_stated(
+    claims: pd.DataFrame, topic: str, unit: str, kinds: tuple[str, ...] | None = None
+) -> pd.DataFrame:
+    """The `finance_claims` rows of one topic and unit, oldest first, with the figure as the source words it."""
+    rows = claims[(claims["topic"] == topic) & (claims["unit"] == unit)]
+    if kinds is not None:
+        rows = rows[rows["what"].isin(kinds)]
+    words = {"more_than": "more than ", "nearly": "nearly ", "about": "about "}
+    stated = rows["qualifier"].map(words).fillna("") + rows["value"].map(lambda v: f"{v:g}")
+    return rows.assign(as_stated=stated).sort_values(["date", "source_id"]).reset_index(drop=True)
