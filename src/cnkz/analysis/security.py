@@ -144,11 +144,5 @@ def essay_claims(
         )
     )
 
-    rows.append(
-        (
-            "Kazakh–Uighur ties could feed Uighur separatism in Xinjiang",
-            "a forecast, not a fact; see the attributed statements in xinjiang_statements",
-            verdicts.UNCHECKABLE,
-        )
-    )
+    # The essay's claims on Kazakh–Uighur ties are judged in the society chapter (society.essay_claims).
     return pd.DataFrame(rows, columns=["essay claims", "the data say", "verdict"])
