@@ -91,6 +91,7 @@ NOTEBOOK_PAGES = [
     "energy",
     "trade",
     "osce",
+    "society",
     "claims",
     "glossary",
     "references",
