@@ -2,7 +2,8 @@
 # set up .venv from the lock on first use, so a fresh clone needs nothing else.
 .PHONY: book test site-test pdf env execute validate bench reproducible lab lock clean format
 
-PYTHON ?= $(shell command -v python3.11 || command -v python3.12 || command -v python3.13 || command -v python3)
+# The first of these that runs (a pyenv shim can exist for a version that is not installed).
+PYTHON ?= $(shell for p in python3.11 python3.12 python3.13 python3; do $$p -c '' 2>/dev/null && command -v $$p && break; done)
 VENV := .venv
 BIN := $(VENV)/bin
 UV_VERSION := 0.13.9
