@@ -178,3 +178,43 @@ def test_essay_claims_judge_the_bases_claim_by_where_the_sources_put_the_bases()
         .iloc[0]
         == "imprecise"
     )
+
+
+def test_essay_claims_name_the_almaty_memorandum_when_the_events_hold_it():
+    events = pd.DataFrame(
+        {
+            "event_id": [
+                "2001-sco-founded",
+                "2002-sco-charter-signed",
+                "2005-sco-astana-declaration-bases",
+                "1997-border-troop-reduction-agreement",
+                security.ALMATY_MEMORANDUM,
+            ],
+            "date": pd.to_datetime(["2001-06-15", "2002-06-07", "2005-07-05", "1997-04-24", "2002-07-10"]),
+            "date_precision": ["day"] * 5,
+            "theme": ["security"] * 5,
+            "title": ["SCO founded", "Charter", "Astana declaration", "Troop cut", "Almaty memorandum"],
+            "parties": ["CHN;KAZ", "CHN;KAZ", "CHN;KAZ", "CHN;KAZ;KGZ;RUS;TJK", "KAZ;USA"],
+            "source_id": ["a"] * 5,
+        }
+    )
+    events.attrs["table"] = "events"
+    membership = pd.DataFrame(
+        {
+            "state": ["CHN", "KAZ", "IRN"],
+            "status": ["member"] * 3,
+            "date": pd.to_datetime(["2001-06-15", "2001-06-15", "2021-09-17"]),
+            "date_precision": ["day"] * 3,
+            "date_kind": ["decision", "decision", "accession_start"],
+            "source_id": ["a"] * 3,
+        }
+    )
+    bases = pd.DataFrame({"host_country": ["KGZ", "UZB"], "user": ["USA", "USA"], "source_id": ["a", "a"]})
+    aims = pd.DataFrame(
+        {"area": ["security", "terrorism", "drug_trafficking", "economy"], "source_id": ["a"] * 4}
+    )
+    table = security.essay_claims(events, membership, bases, aims).set_index("essay claims")
+    said = table.loc["China aims to keep US air bases out of Kazakhstan", "the data say"]
+    assert "10 July 2002 only to emergency landings at Almaty" in said
+    assert table.loc["China aims to keep US air bases out of Kazakhstan", "verdict"] == "wrong"
+    assert table.filter(like="founding", axis=0)["verdict"].iloc[0] == "holds"

@@ -16,6 +16,9 @@ STATUSES = ["member", "observer", "dialogue_partner"]
 # approvals date other acts and are left out, so every state is counted from the same kind of date.
 COUNTED_DATE_KINDS = ("decision", "unstated")
 
+# The event that records what Kazakhstan granted the US-led coalition (emergency landings, not a base).
+ALMATY_MEMORANDUM = "2002-kazakhstan-us-almaty-emergency-landing"
+
 
 def status_by_year(membership: pd.DataFrame, years: range) -> pd.DataFrame:
     """How many states held each SCO status at the end of each year (a state's latest status counts).
@@ -93,7 +96,8 @@ def essay_claims(
     agreed = agreed_dates(events, "event_id").set_index("event_id")
     rows = []
 
-    founders = agreed_dates(membership[membership["status"] == "member"], "state").set_index("state")
+    counted = membership[membership["date_kind"].isin(COUNTED_DATE_KINDS)]
+    founders = agreed_dates(counted[counted["status"] == "member"], "state").set_index("state")
     founded = agreed.loc["2001-sco-founded", "date"]
     both = all(founders.loc[state, "date"] == founded for state in ("CHN", "KAZ"))
     rows.append(
@@ -134,11 +138,17 @@ def essay_claims(
 
     declaration = agreed.loc["2005-sco-astana-declaration-bases"]
     us_hosts = sorted(set(bases.loc[bases["user"] == "USA", "host_country"]))
+    landing = ""
+    if ALMATY_MEMORANDUM in agreed.index:
+        landing = (
+            f"; Kazakhstan agreed on {agreed.loc[ALMATY_MEMORANDUM, 'date']:%-d %B %Y} only to emergency "
+            "landings at Almaty, with no US aircraft or personnel stationed"
+        )
     rows.append(
         (
             "China aims to keep US air bases out of Kazakhstan",
-            f"the sources name US bases only in {' and '.join(us_hosts)}, none in Kazakhstan; the SCO's joint "
-            f"declaration of {declaration['date']:%-d %B %Y} asked the coalition for a deadline on bases "
+            f"the sources name US bases only in {' and '.join(us_hosts)}, none in Kazakhstan{landing}; the SCO's "
+            f"joint declaration of {declaration['date']:%-d %B %Y} asked the coalition for a deadline on bases "
             "in member states, and is not a Chinese statement about Kazakhstan",
             verdicts.WRONG if "KAZ" not in us_hosts else verdicts.IMPRECISE,
         )
