@@ -15,7 +15,7 @@ def frame(rows, columns):
     return df
 
 
-def test_agreed_date_prefers_precision_then_majority_then_earliest():
+def test_agreed_date_prefers_majority_then_precision_then_earliest():
     rows = frame(
         [
             ("a", "2001-06-01", "month", "s1"),
@@ -44,7 +44,7 @@ def test_agreed_date_lets_agreeing_sources_outvote_a_precise_outlier():
             ("summit", "1998-07-03", "day", "s1"),
             ("summit", "1998-07-01", "month", "s2"),
             ("summit", "1998-07-01", "month", "s3"),
-            # three sources give only the year 2005, one gives a day in another year
+            # two sources give only the year 2005, one gives a day in another year
             ("level", "2005-01-01", "year", "s1"),
             ("level", "2005-01-01", "year", "s2"),
             ("level", "2004-03-09", "day", "s3"),
@@ -69,6 +69,33 @@ def test_agreed_date_lets_agreeing_sources_outvote_a_precise_outlier():
     assert agreed_dates(rows[rows["source_id"].isin(["outlier", "s1"])], "key").set_index("key").loc[
         "summit", "date"
     ] == pd.Timestamp("1998-06-03")
+
+
+def test_date_disagreements_ignore_a_coarser_date_that_contains_a_finer_one():
+    from cnkz.analysis.agreement import date_disagreements
+
+    events = frame(
+        [
+            # "1998" and "July 1998" contain "3 July 1998": the sources agree
+            ("summit", "1998-07-03", "day", "s1"),
+            ("summit", "1998-07-01", "month", "s2"),
+            ("summit", "1998-01-01", "year", "s3"),
+            # "3 June" is outside "July 1998": a disagreement, listed with every source
+            ("meeting", "1998-06-03", "day", "s1"),
+            ("meeting", "1998-07-01", "month", "s2"),
+            # two years that do not overlap
+            ("opening", "2011-01-01", "year", "s1"),
+            ("opening", "2012-04-18", "day", "s2"),
+        ],
+        ["event_id", "date", "date_precision", "source_id"],
+    ).assign(title="t")
+    disputed = date_disagreements(events)
+    assert set(disputed["event_id"]) == {"meeting", "opening"}
+    assert len(disputed) == 4
+    assert disputed.iloc[0]["event_id"] == "opening"  # the widest gap first
+    assert (
+        disputed.set_index("source_id").loc["s1"].query("event_id == 'meeting'")["spread_days"].item() == 28
+    )
 
 
 def test_ladder_measures_time_between_upgrades_and_keeps_every_name():

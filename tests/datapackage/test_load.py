@@ -59,10 +59,15 @@ def test_date_disagreements_lists_each_source_of_a_disputed_event(valid_package)
     from cnkz.analysis.agreement import date_disagreements
 
     events = load("events", valid_package)
-    disputed = date_disagreements(events)
-    assert list(disputed["source_id"]) == ["paper-b", "wire-a"]
+    # "January 1992" contains "3 January 1992": the two sources agree
+    assert date_disagreements(events).empty
+    moved = events.assign(
+        date=events["date"].where(events["source_id"] != "paper-b", pd.Timestamp("1992-02-01"))
+    )
+    disputed = date_disagreements(moved)
+    assert list(disputed["source_id"]) == ["wire-a", "paper-b"]
     assert set(disputed["event_id"]) == {"ties"}
-    assert list(disputed["spread_days"]) == [2, 2]
+    assert list(disputed["spread_days"]) == [29, 29]
 
 
 def test_per_year_counts_an_event_once_and_keeps_empty_years(valid_package):

@@ -8,14 +8,21 @@ from ..datapackage import PRECISIONS
 
 
 def date_disagreements(events: pd.DataFrame) -> pd.DataFrame:
-    """Events that two or more sources date differently: one row per (event, source).
+    """Events that two or more sources date incompatibly: one row per (event, source).
 
-    Adds `spread_days`, the gap between the earliest and latest date given
-    for the event, so the widest disagreements sort first.
+    Dates are read as the periods their precision names ("July 1998" is the
+    whole month), as `agreed_dates` reads them: "1998" and "3 July 1998" agree,
+    "3 June 1998" and "3 July 1998" do not. An event is listed if its sources'
+    periods have no day in common. `spread_days` is the gap between the
+    earliest and latest date given, so the widest disagreements sort first.
     """
+    starts = _period_start(events["date"], events["date_precision"])
+    ends = _period_end(starts, events["date_precision"])
+    by_event = events["event_id"]
+    incompatible = starts.groupby(by_event).transform("max") > ends.groupby(by_event).transform("min")
     dates = events.groupby("event_id")["date"]
     spread = (dates.transform("max") - dates.transform("min")).dt.days
-    disputed = events.assign(spread_days=spread)[spread > 0]
+    disputed = events.assign(spread_days=spread)[incompatible]
     columns = ["event_id", "title", "date", "date_precision", "source_id", "spread_days"]
     return disputed.sort_values(["spread_days", "event_id", "date"], ascending=[False, True, True])[columns]
 
@@ -31,6 +38,16 @@ def _period_start(dates: pd.Series, precisions: pd.Series) -> pd.Series:
         mask = (precisions == precision) & dates.notna()
         if mask.any():
             out[mask] = dates[mask].dt.to_period(code).dt.start_time
+    return out
+
+
+def _period_end(starts: pd.Series, precisions: pd.Series) -> pd.Series:
+    """The last day of the period that starts on each date (the day itself for a day-precise date)."""
+    out = starts.copy()
+    for precision, offset in (("month", pd.offsets.MonthEnd(0)), ("year", pd.offsets.YearEnd(0))):
+        mask = (precisions == precision) & starts.notna()
+        if mask.any():
+            out[mask] = starts[mask] + offset
     return out
 
 

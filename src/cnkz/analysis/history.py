@@ -13,7 +13,7 @@ DIRECTIONS = {("CHN", "KAZ"): "China → Kazakhstan", ("KAZ", "CHN"): "Kazakhsta
 
 
 def partnership_ladder(levels: pd.DataFrame) -> pd.DataFrame:
-    """One row per level: the agreed date, the names sources use, and the years since the previous step."""
+    """One row per level: the agreed date, how many sources support it, the names sources use, and the years since the previous step."""
     ladder = agreed_dates(levels, "level")
     names = levels.groupby("level")["name"].agg(lambda names: sorted(set(names.str.lower())))
     ladder["names_used"] = ladder["level"].map(names).map("; ".join)
@@ -28,6 +28,7 @@ def partnership_ladder(levels: pd.DataFrame) -> pd.DataFrame:
             "names_used",
             "n_sources",
             "n_dates",
+            "n_agreeing",
             "years_since_previous",
         ]
     ].reset_index(drop=True)
