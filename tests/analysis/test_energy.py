@@ -124,6 +124,32 @@ def test_commissioning_dates_never_compare_different_kinds():
     assert table.loc["construction_completed", "latest"] == pd.Timestamp("2005-12-01")
     assert table.loc["in_operation", "earliest"] == pd.Timestamp("2006-05-01")
     assert table.loc["in_operation", "n_sources"] == 2
+    assert table.loc["in_operation", "n_agreeing"] == 1  # May and July 2006 disagree
+
+
+def test_a_year_only_date_agrees_with_a_month_in_that_year():
+    pipelines = pd.DataFrame(
+        {
+            "segment_id": ["CAGP-A"] * 2,
+            "commissioned": pd.to_datetime(["2009-01-01", "2009-12-01"]),
+            "commissioned_precision": ["year", "month"],
+            "commissioned_kind": ["in_operation"] * 2,
+            "source_id": ["a", "b"],
+        }
+    )
+    row = energy.commissioning_dates(pipelines).iloc[0]
+    assert row["commissioned"] == pd.Timestamp("2009-12-01")
+    assert (row["n_dates"], row["n_agreeing"]) == (2, 2)
+
+
+def test_period_end_spans_the_period_a_vague_date_names():
+    dates = pd.to_datetime(pd.Series(["2009-01-01", "2010-02-01", "2011-03-05"]))
+    ends = energy.period_end(dates, pd.Series(["year", "month", "day"]))
+    assert ends.tolist() == [
+        pd.Timestamp("2009-12-31"),
+        pd.Timestamp("2010-02-28"),
+        pd.Timestamp("2011-03-05"),
+    ]
 
 
 def test_route_length_follows_great_circles():

@@ -155,6 +155,9 @@ def commissioning_dates(pipelines: pd.DataFrame, segments: list[str] | None = No
 
     Dates of different kinds (construction finished, first oil, entry into
     operation) are never compared with one another: the key includes the kind.
+    `n_agreeing` counts the sources consistent with the chosen date: a source
+    that gives only the year (or month) of that date agrees with it, so "2009"
+    and "December 2009" are two dates (`n_dates`) but no disagreement.
     """
     rows = pipelines.dropna(subset=["commissioned"])
     if segments is not None:
@@ -166,8 +169,31 @@ def commissioning_dates(pipelines: pd.DataFrame, segments: list[str] | None = No
     table["kind_order"] = table["commissioned_kind"].map(list(COMMISSIONING_KINDS).index)
     table = table.sort_values(["segment_id", "kind_order"]).drop(columns="kind_order")
     return table[
-        keys + ["commissioned", "commissioned_precision", "earliest", "latest", "n_sources", "n_dates"]
+        keys
+        + [
+            "commissioned",
+            "commissioned_precision",
+            "earliest",
+            "latest",
+            "n_sources",
+            "n_dates",
+            "n_agreeing",
+        ]
     ].reset_index(drop=True)
+
+
+def period_end(dates: pd.Series, precisions: pd.Series) -> pd.Series:
+    """The last day of the period each date stands for: the day itself, the month's last day, or 31 December.
+
+    With `commissioned` (the period's first day) it gives the span a vague date
+    covers, so a chart can draw "2009" as the whole year rather than as 1 January.
+    """
+    out = dates.copy()
+    for precision, code in {"month": "M", "year": "Y"}.items():
+        mask = (precisions == precision) & dates.notna()
+        if mask.any():
+            out[mask] = dates[mask].dt.to_period(code).dt.end_time.dt.normalize()
+    return out
 
 
 # -- routes on the map --------------------------------------------------------
