@@ -226,3 +226,17 @@ def test_multilateral_frames_date_each_frame_by_its_earliest_event():
     assert list(frames.index) == ["Shanghai Cooperation Organisation"]  # frames without events are left out
     sco = frames.loc["Shanghai Cooperation Organisation"]
     assert sco["began"] == pd.Timestamp("2001-06-15") and sco["meetings_recorded"] == 2
+
+
+def test_agreed_dates_count_sources_not_rows():
+    from cnkz.analysis.agreement import agreed_dates
+
+    rows = pd.DataFrame(
+        {
+            "event_id": ["e", "e", "e"],
+            "date": pd.to_datetime(["2001-06-15", "2001-06-15", "2001-06-01"]),
+            "date_precision": ["day", "day", "month"],
+            "source_id": ["a", "a", "b"],  # source a gives the date twice (two pages of one registry entry)
+        }
+    )
+    assert agreed_dates(rows, "event_id").loc[0, "n_sources"] == 2

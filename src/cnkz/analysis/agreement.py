@@ -73,7 +73,7 @@ def agreed_dates(
        `tie_break="latest"`).
 
     The result keeps a row that gives the chosen date and adds `n_sources`
-    (rows for the key), `n_dates` (distinct dates given) and `n_agreeing`
+    (distinct sources for the key; rows, where the table has no source_id), `n_dates` (distinct dates given) and `n_agreeing`
     (the votes the chosen date got), so a reader sees how much the sources
     agreed. Keys whose rows give no date at all keep their first row.
     """
@@ -100,7 +100,7 @@ def agreed_dates(
     chosen = chosen.rename(columns={"_votes": "n_agreeing"}).drop(columns=["_rank"], errors="ignore")
     chosen = chosen.sort_values(keys).set_index(keys)
     grouped = rows.groupby(keys)
-    chosen["n_sources"] = grouped.size()
+    chosen["n_sources"] = grouped["source_id"].nunique() if "source_id" in rows else grouped.size()
     chosen["n_dates"] = grouped[date].nunique()
     n_agreeing = chosen.pop("n_agreeing").astype(int)
     chosen["n_agreeing"] = n_agreeing
