@@ -134,3 +134,8 @@ def test_as_stated_words_the_qualifier_and_sorts_by_date():
     table = trade.as_stated(claims, "t", "USD bn")
     assert list(table["as_stated"]) == ["26.5", "more than 27"]
     assert trade.as_stated(claims, "t", "count", kinds=("announced",)).empty
+
+
+def test_year_spans_shows_gaps():
+    assert trade.year_spans([2024, 2015, 2016, 2017, 2023, 2019]) == "2015–2017, 2019, 2023–2024"
+    assert trade.year_spans([]) == ""

@@ -190,6 +190,18 @@ def deals_by_year(investments: pd.DataFrame) -> pd.DataFrame:
     return investments.groupby([years, "sector"])["value_usd_m"].sum().unstack(fill_value=0)
 
 
+def year_spans(years) -> str:
+    """Years as runs, '2015–2019, 2023–2024', so a gap in the years is never hidden by a first–last range."""
+    years = sorted(int(year) for year in years)
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 1 else f"{run[0]}" for run in runs)
+
+
 RAPID = 0.10  # "rapid expansion": at least 10 % a year, compounded, in current US dollars
 
 
@@ -228,7 +240,7 @@ def essay_claims(trade: pd.DataFrame, products: pd.DataFrame) -> pd.DataFrame:
             "an aim, not a figure; in Kazakhstan's own statistics China's share of its trade rose from "
             f"{shares['CHN'].iloc[0]:.1f}% ({shares.index[0]}) to {shares['CHN'].iloc[-1]:.1f}% "
             f"({shares.index[-1]}), Russia's went from {shares['RUS'].iloc[0]:.1f}% to {shares['RUS'].iloc[-1]:.1f}%; "
-            f"in Kazakhstan's reports to UN Comtrade, of the complete years {three.index.min()}–{three.index.max()} "
+            f"in Kazakhstan's reports to UN Comtrade, of the complete years ({year_spans(three.index)}) "
             f"China's trade exceeded Russia's in {', '.join(map(str, ahead)) or 'none'}",
             verdicts.UNCHECKABLE,
         )
