@@ -43,5 +43,5 @@ def test_glossary_marks_each_language():
     page = pages.glossary(terms)
     html = page._repr_html_()
     assert '<td lang="kk">Астана</td>' in html and '<td lang="zh"></td>' in html
-    assert 'id="term-astana"' in html and "<code>s2</code>" in html
+    assert 'id="term-astana"' in html and '<a href="references.html#src-s2"><code>s2</code></a>' in html
     assert page._repr_markdown_().splitlines()[2] == "| Astana | Capital. | Астана | Астана |  | s1, s2 |"

@@ -94,7 +94,14 @@ def _glossary_html(terms: pd.DataFrame) -> str:
             f'<td lang="{lang}">{escape(_text(row[column]))}</td>'
             for column, lang in [("kazakh", "kk"), ("russian", "ru"), ("chinese", "zh")]
         ]
-        cells.append("<td>" + ", ".join(f"<code>{escape(i)}</code>" for i in sources) + "</td>")
+        # each source links to its entry in the bibliography (a page beside this one)
+        cells.append(
+            "<td>"
+            + ", ".join(
+                f'<a href="references.html#src-{escape(i)}"><code>{escape(i)}</code></a>' for i in sources
+            )
+            + "</td>"
+        )
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return f'<table class="glossary"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
