@@ -59,10 +59,31 @@ def test_date_disagreements_lists_each_source_of_a_disputed_event(valid_package)
     from cnkz.analysis.agreement import date_disagreements
 
     events = load("events", valid_package)
+    assert date_disagreements(events).empty  # "January 1992" contains "3 January 1992"
+    events.loc[events["source_id"] == "paper-b", "date"] = pd.Timestamp("1992-02-01")
     disputed = date_disagreements(events)
-    assert list(disputed["source_id"]) == ["paper-b", "wire-a"]
+    assert list(disputed["source_id"]) == ["wire-a", "paper-b"]
     assert set(disputed["event_id"]) == {"ties"}
-    assert list(disputed["spread_days"]) == [2, 2]
+    assert list(disputed["spread_days"]) == [29, 29]
+
+
+def test_a_coarser_date_that_contains_a_finer_one_is_no_disagreement():
+    from cnkz.analysis.agreement import date_disagreements
+
+    events = pd.DataFrame(
+        {
+            "event_id": ["visit", "visit", "talks", "talks", "deal", "deal"],
+            "title": ["Visit"] * 2 + ["Talks"] * 2 + ["Deal"] * 2,
+            "date": pd.to_datetime(
+                ["2014-01-01", "2014-12-01", "1998-07-01", "1998-08-01", "2009-01-01", "2009-04-17"]
+            ),
+            "date_precision": ["year", "month", "month", "month", "year", "day"],
+            "source_id": ["a", "b", "c", "d", "e", "f"],
+        }
+    )
+    disputed = date_disagreements(events)
+    assert set(disputed["event_id"]) == {"talks"}  # 2014 contains December 2014; 2009 contains 17 April 2009
+    assert list(disputed["spread_days"]) == [31, 31]
 
 
 def test_per_year_counts_an_event_once_and_keeps_empty_years(valid_package):

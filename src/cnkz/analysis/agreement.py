@@ -8,16 +8,34 @@ from ..datapackage import PRECISIONS
 
 
 def date_disagreements(events: pd.DataFrame) -> pd.DataFrame:
-    """Events that two or more sources date differently: one row per (event, source).
+    """Events that two or more sources date incompatibly: one row per (event, source).
 
-    Adds `spread_days`, the gap between the earliest and latest date given
-    for the event, so the widest disagreements sort first.
+    A date stands for the whole period its precision names: "1998" is any day
+    of 1998, "July 1998" any day of July. Two sources disagree only when their
+    periods do not overlap, so "2014" and "December 2014" agree while
+    "3 July 1998" and "4 July 1998" do not. Adds `spread_days`, the gap
+    between the earliest and latest date given for the event, so the widest
+    disagreements sort first.
     """
+    start = _period_start(events["date"], events["date_precision"])
+    end = _period_end(start, events["date_precision"])
+    by_event = events.assign(_start=start, _end=end).groupby("event_id")
+    incompatible = by_event["_start"].transform("max") > by_event["_end"].transform("min")
     dates = events.groupby("event_id")["date"]
     spread = (dates.transform("max") - dates.transform("min")).dt.days
-    disputed = events.assign(spread_days=spread)[spread > 0]
+    disputed = events.assign(spread_days=spread)[incompatible]
     columns = ["event_id", "title", "date", "date_precision", "source_id", "spread_days"]
     return disputed.sort_values(["spread_days", "event_id", "date"], ascending=[False, True, True])[columns]
+
+
+def _period_end(starts: pd.Series, precisions: pd.Series) -> pd.Series:
+    """The last day of the period that starts at each date (the day itself, its month, or its year)."""
+    out = starts.copy()
+    months = (precisions == "month") & starts.notna()
+    years = (precisions == "year") & starts.notna()
+    out[months] = starts[months] + pd.offsets.MonthEnd(0)
+    out[years] = starts[years] + pd.offsets.YearEnd(0)
+    return out
 
 
 PRECISION_RANK = {precision: rank for rank, precision in enumerate(PRECISIONS)}

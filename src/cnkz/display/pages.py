@@ -58,7 +58,7 @@ def _entry_html(row: pd.Series) -> str:
 
 def _entry_markdown(row: pd.Series) -> str:
     return (
-        f"- {md(row['publisher'])}{md(_date(row))}. [{md(row['title'])}](<{row['url']}>). "
+        f"- {md(row['publisher'])}{' ' + md(_date(row)) if _date(row) else ''}. [{md(row['title'])}](<{row['url']}>). "
         f"`{row['id']}`; {md(row['licence'])}."
     )
 
