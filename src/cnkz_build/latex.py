@@ -80,23 +80,46 @@ def set_table_widths(doctree) -> None:
         table["classes"] = [c for c in table["classes"] if c != "colwidths-auto"] + ["colwidths-given"]
 
 
-def exercise_label_aliases(doctree, docname: str) -> None:
+def exercise_label_aliases(doctree, docname: str | None = None) -> None:
     """Give each exercise the LaTeX label a reference from another page points to.
 
     sphinx-exercise labels an exercise `exercise:<label>` in LaTeX and rewrites
     references within its page to match; a reference from another page (the
     teaching guide's) points to `<page>:<label>` and printed "??". A second
     label, placed where the exercise starts, lets both resolve.
+
+    With `docname` the doctree is one page (as read); without it, it is the
+    whole book as the LaTeX builder assembles it, where each page sits in a
+    `start_of_file` node that names it. The second form is needed because a
+    PDF build after an HTML build reuses the pages read for HTML, so the
+    first form never ran on them. An exercise is given its alias once.
     """
     from docutils import nodes
 
-    for node in doctree.findall(nodes.Element):
-        label = node.get("label") if type(node).__name__ in EXERCISE_NODES else None
-        if label:
-            alias = nodes.raw(
-                "", rf"\phantomsection\label{{\detokenize{{{docname}:{label}}}}}", format="latex"
-            )
-            node.insert(0, alias)
+    exercises = [n for n in doctree.findall(nodes.Element) if type(n).__name__ in EXERCISE_NODES]
+    pages = {id(n): docname for n in exercises} if docname else _pages_of(doctree)
+    for node in exercises:
+        label, page = node.get("label"), pages.get(id(node))
+        first = node.children[0] if node.children else None
+        if not label or not page or (isinstance(first, nodes.Element) and ALIAS_CLASS in first["classes"]):
+            continue
+        alias = nodes.raw("", rf"\phantomsection\label{{\detokenize{{{page}:{label}}}}}", format="latex")
+        alias["classes"].append(ALIAS_CLASS)
+        node.insert(0, alias)
 
 
+def _pages_of(book) -> dict[int, str]:
+    """For each exercise in an assembled book, the page it came from (its innermost `start_of_file`).
+
+    Searched from the top down: the assembled tree's parent links are not
+    reliable after the LaTeX extensions move pages into parts.
+    """
+    pages = {}
+    for start in book.findall(lambda n: type(n).__name__ == "start_of_file"):  # outer pages first
+        for node in start.findall(lambda n: type(n).__name__ in EXERCISE_NODES):
+            pages[id(node)] = start.get("docname")  # an inner page overrides its part
+    return pages
+
+
+ALIAS_CLASS = "cnkz-exercise-alias"
 EXERCISE_NODES = {"exercise_node", "exercise_enumerable_node"}

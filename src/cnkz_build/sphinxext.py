@@ -109,6 +109,7 @@ def _on_doctree_read(app, doctree) -> None:
 def _on_doctree_resolved(app, doctree, docname) -> None:
     if app.builder.format == "latex":
         set_table_widths(doctree)
+        exercise_label_aliases(doctree)  # the assembled book: pages read for HTML have no aliases yet
 
 
 def setup(app):

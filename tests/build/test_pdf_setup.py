@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 from docutils import nodes
 
-from cnkz_build.latex import cjk_characters, cjk_preamble, column_widths
+from cnkz_build.latex import cjk_characters, cjk_preamble, column_widths, exercise_label_aliases
 from cnkz_build.sphinxext import _on_doctree_resolved
 
 
@@ -116,3 +116,17 @@ def test_the_pdf_check_finds_wrapped_undefined_references_and_missing_characters
         "missing character: 哈",
     ]
     assert check.problems("Output written on china-kazakhstan.pdf (150 pages).\n") == []
+
+
+def test_exercises_in_the_assembled_book_get_the_label_other_pages_point_to():
+    from sphinx import addnodes
+
+    exercise = type("exercise_enumerable_node", (nodes.Element,), {})
+    book = nodes.document("", None)
+    page = addnodes.start_of_file(docname="book/trade")
+    page += exercise("", nodes.paragraph(text="Compute a share."), label="trade-ex-reporter")
+    book += page
+    exercise_label_aliases(book)
+    exercise_label_aliases(book)  # a second pass (the page was read for LaTeX too) adds nothing
+    aliases = [raw.astext() for raw in book.findall(nodes.raw)]
+    assert aliases == [r"\phantomsection\label{\detokenize{book/trade:trade-ex-reporter}}"]

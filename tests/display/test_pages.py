@@ -19,6 +19,7 @@ def test_bibliography_lists_only_cited_sources_grouped_by_kind(valid_package):
     assert "17 May 2024" in html
     assert "**Wire (1)**" in markdown and "Story B" not in markdown
     assert "[Report A](<https://a.example/x?y=1&z=2>)" in markdown and "`wire-a`" in markdown
+    assert " (17 May 2024). [Report A]" in markdown  # a space between publisher and date, as on the website
 
 
 def test_cited_ids_reads_single_and_listed_sources():
@@ -43,5 +44,5 @@ def test_glossary_marks_each_language():
     page = pages.glossary(terms)
     html = page._repr_html_()
     assert '<td lang="kk">Астана</td>' in html and '<td lang="zh"></td>' in html
-    assert 'id="term-astana"' in html and "<code>s2</code>" in html
+    assert 'id="term-astana"' in html and '<a href="references.html#src-s2"><code>s2</code></a>' in html
     assert page._repr_markdown_().splitlines()[2] == "| Astana | Capital. | Астана | Астана |  | s1, s2 |"

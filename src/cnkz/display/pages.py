@@ -58,7 +58,7 @@ def _entry_html(row: pd.Series) -> str:
 
 def _entry_markdown(row: pd.Series) -> str:
     return (
-        f"- {md(row['publisher'])}{md(_date(row))}. [{md(row['title'])}](<{row['url']}>). "
+        f"- {md(row['publisher'])}{' ' + md(_date(row)) if _date(row) else ''}. [{md(row['title'])}](<{row['url']}>). "
         f"`{row['id']}`; {md(row['licence'])}."
     )
 
@@ -94,7 +94,14 @@ def _glossary_html(terms: pd.DataFrame) -> str:
             f'<td lang="{lang}">{escape(_text(row[column]))}</td>'
             for column, lang in [("kazakh", "kk"), ("russian", "ru"), ("chinese", "zh")]
         ]
-        cells.append("<td>" + ", ".join(f"<code>{escape(i)}</code>" for i in sources) + "</td>")
+        # each source links to its entry in the bibliography (a page beside this one)
+        cells.append(
+            "<td>"
+            + ", ".join(
+                f'<a href="references.html#src-{escape(i)}"><code>{escape(i)}</code></a>' for i in sources
+            )
+            + "</td>"
+        )
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return f'<table class="glossary"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
