@@ -99,27 +99,6 @@ def test_chair_years_joins_the_names_sources_give_and_marks_years_no_source_name
     assert table.to_dict() == {1992: "Jiří Dienstbier", 1993: "Margaretha af Ugglas", 1994: osce.UNNAMED}
 
 
-def test_essay_claims_do_not_date_an_undated_page_or_call_an_unchecked_first_imprecise():
-    from cnkz import load
-
-    tables = [
-        load(name)
-        for name in (
-            "osce_states",
-            "osce_chairmanships",
-            "osce_summits",
-            "osce_staff",
-            "country_facts",
-            "democracy_scores",
-        )
-    ]
-    table = osce.essay_claims(*tables).set_index("essay claims")
-    staff = table.loc["It has 550 staff at headquarters"]
-    # the page counts all institutions, not headquarters; the older page cannot be dated to 2010
-    assert (staff["verdict today"], staff["verdict for 2010"]) == ("imprecise", "cannot be checked")
-    assert table.loc["Kazakhstan was the first Asian chair", "verdict today"] == "holds where checkable"
-
-
 def test_serbia_is_dated_by_the_date_most_sources_give():
     from cnkz import load
 

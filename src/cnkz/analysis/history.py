@@ -173,7 +173,7 @@ def essay_claims(
     rows.append(
         (
             "Nazarbayev made an official visit to Beijing in 1993",
-            f"{said}, from {visit_sources.nunique()} source(s)",
+            f"{said}, from {visit_sources.nunique()} {'source' if visit_sources.nunique() == 1 else 'sources'}",
             verdicts.date_claim("1993", visit["date"], visit["date_precision"]),
             visit_sources,
         )

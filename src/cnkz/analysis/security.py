@@ -147,6 +147,7 @@ def essay_claims(
     rows.append(
         (
             "China aims to keep US air bases out of Kazakhstan",
+            "the aim itself cannot be checked, but the premise it implies, US bases in Kazakhstan, is wrong: "
             f"the sources name US bases only in {' and '.join(us_hosts)}, none in Kazakhstan{landing}; the SCO's "
             f"joint declaration of {declaration['date']:%-d %B %Y} asked the coalition for a deadline on bases "
             "in member states, and is not a Chinese statement about Kazakhstan",
