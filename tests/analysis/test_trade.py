@@ -133,6 +133,8 @@ def test_as_stated_words_the_qualifier_and_sorts_by_date():
     )
     table = trade.as_stated(claims, "t", "USD bn")
     assert list(table["as_stated"]) == ["26.5", "more than 27"]
+    assert trade._figure(260000.0) == "260,000" and trade._figure(1500000.0) == "1,500,000"
+    assert trade._figure(14.87) == "14.87"
     assert trade.as_stated(claims, "t", "count", kinds=("announced",)).empty
 
 

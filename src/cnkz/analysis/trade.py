@@ -248,6 +248,11 @@ def essay_claims(trade: pd.DataFrame, products: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["essay claims", "the data say", "verdict"])
 
 
+def _figure(value: float) -> str:
+    """A figure as a reader writes it: thousands separated, no trailing '.0' ('260,000', '4.4')."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.15g}"
+
+
 def as_stated(
     claims: pd.DataFrame, topic: str, unit: str, kinds: tuple[str, ...] | None = None
 ) -> pd.DataFrame:
@@ -256,5 +261,5 @@ def as_stated(
     if kinds is not None:
         rows = rows[rows["what"].isin(kinds)]
     words = {"more_than": "more than ", "nearly": "nearly ", "about": "about "}
-    stated = rows["qualifier"].map(words).fillna("") + rows["value"].map(lambda v: f"{v:g}")
+    stated = rows["qualifier"].map(words).fillna("") + rows["value"].map(_figure)
     return rows.assign(as_stated=stated).sort_values(["date", "source_id"]).reset_index(drop=True)

@@ -1,13 +1,16 @@
 """Reference pages generated from the data: the bibliography and the glossary.
 
-Each is a `printable.Page`: HTML for the website, Markdown for the PDF.
+Each is a `printable.Page`: HTML for the website, Markdown for the PDF. Also a chapter's
+Further-reading list (`reading_list`), as Markdown.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 import pandas as pd
+from IPython.display import Markdown
 
 from ..datapackage import allowed_values, items
 from .printable import Page
@@ -61,6 +64,71 @@ def _entry_markdown(row: pd.Series) -> str:
         f"- {md(row['publisher'])}{' ' + md(_date(row)) if _date(row) else ''}. [{md(row['title'])}](<{row['url']}>). "
         f"`{row['id']}`; {md(row['licence'])}."
     )
+
+
+def reading_list(
+    sources: pd.DataFrame,
+    ids: list[str],
+    notes: dict[str, str] | None = None,
+    authors: dict[str, str] | None = None,
+) -> Markdown:
+    """A chapter's Further reading: one line per work, in the order of `ids`.
+
+    Each line reads "Authors (year). *Title*. Container. What the work argues." The `publisher`
+    of a scholarly work holds its authors and then, after a comma, where it appeared; the two are
+    split, so neither is printed twice. `authors` gives the author part for a work whose split
+    would be ambiguous. The closing sentence is `notes[id]` if given, otherwise the source's own
+    `note` without its working details ("By ...", "Bibliographic details read at ...").
+    """
+    works = sources.set_index("id").loc[list(ids)]
+    lines = []
+    for key, row in works.iterrows():
+        who, container = _authors_and_container(row["publisher"], (authors or {}).get(key))
+        year = "n.d." if pd.isna(row["published"]) else str(row["published"].year)
+        line = f"- {md(who)} ({year}). *{md(row['title'])}*{_stop(row['title'])}"
+        if container:
+            line += f" {md(container)}{_stop(container)}"
+        about = (notes or {}).get(key) or _argument(row["note"])
+        if about:
+            line += f" {md(about)}"
+        lines.append(line)
+    return Markdown("\n".join(lines))
+
+
+# names joined by commas and a final "and", each name a few words without digits or "and"
+_NAME = r"(?:(?! and )[^,\d]){1,40}?"
+_NAMES = re.compile(rf"^((?:{_NAME}, )*?{_NAME} and {_NAME}), (.+)$")
+_UNREAD = re.compile(
+    r"^(?:Subject \(the argument itself was not read\)|Describes the report's subject more than its argument): "
+)
+
+
+def _authors_and_container(publisher: str, authors: str | None) -> tuple[str, str | None]:
+    """Split a `publisher` such as "A and B, Journal 7: 1-9, Press" into ("A and B", "Journal 7: 1-9, Press")."""
+    if authors is None:
+        listed = _NAMES.match(publisher)
+        authors = listed.group(1) if listed else publisher.split(", ", 1)[0]
+    if publisher == authors or not publisher.startswith(authors + ", "):
+        return publisher, None
+    container = publisher[len(authors) + 2 :]
+    return authors, "In " + container[3:] if container.startswith("in ") else container
+
+
+def _argument(note) -> str:
+    """The note's first part, which says what the work argues (or, marked, what it covers)."""
+    if pd.isna(note):
+        return ""
+    text = re.split(r" By |\s*Bibliographic (?:details|page) read", str(note), maxsplit=1)[0].strip()
+    unread = _UNREAD.match(text)
+    if unread:
+        rest = text[unread.end() :]
+        text = "Covers: " + (rest[0].lower() + rest[1:] if rest[1:2].islower() else rest)
+    return text
+
+
+def _stop(text: str) -> str:
+    """A full stop after `text` unless it already ends in one (or in ? or !)."""
+    return "" if str(text).rstrip().endswith((".", "?", "!")) else "."
 
 
 GLOSSARY_COLUMNS = ["Term", "What it is", "Kazakh", "Russian", "Chinese", "Sources"]
