@@ -240,3 +240,19 @@ def test_agreed_dates_count_sources_not_rows():
         }
     )
     assert agreed_dates(rows, "event_id").loc[0, "n_sources"] == 2
+
+
+def test_a_source_filed_twice_votes_once():
+    from cnkz.analysis.agreement import agreed_dates
+
+    rows = pd.DataFrame(
+        {
+            "segment_id": ["s"] * 3,
+            "date": pd.to_datetime(["2009-09-01", "2009-09-01", "2009-07-11"]),
+            "date_precision": ["month", "month", "day"],
+            "source_id": ["company", "company", "gem"],  # one source, two section rows
+        }
+    )
+    chosen = agreed_dates(rows, "segment_id").iloc[0]
+    assert chosen["n_agreeing"] == 1 and chosen["n_sources"] == 2
+    assert chosen["date"] == pd.Timestamp("2009-07-11")  # a tie of one vote each: the more precise wins

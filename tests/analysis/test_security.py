@@ -166,7 +166,7 @@ def test_essay_claims_judge_the_bases_claim_by_where_the_sources_put_the_bases()
         {"area": ["security", "terrorism", "drug_trafficking", "economy"], "source_id": ["a"] * 4}
     )
     table = security.essay_claims(events, membership, bases, aims).set_index("essay claims")["verdict"]
-    assert table["China aims to keep US air bases out of Kazakhstan"] == "wrong"
+    assert table["China aims to keep US air bases out of Kazakhstan"] == "cannot be checked"
     assert table.filter(like="The SCO aims").iloc[0] == "holds"
     bases_in_kaz = pd.concat(
         [bases, pd.DataFrame({"host_country": ["KAZ"], "user": ["USA"], "source_id": ["b"]})]
@@ -216,5 +216,5 @@ def test_essay_claims_name_the_almaty_memorandum_when_the_events_hold_it():
     table = security.essay_claims(events, membership, bases, aims).set_index("essay claims")
     said = table.loc["China aims to keep US air bases out of Kazakhstan", "the data say"]
     assert "10 July 2002 only to emergency landings at Almaty" in said
-    assert table.loc["China aims to keep US air bases out of Kazakhstan", "verdict"] == "wrong"
+    assert table.loc["China aims to keep US air bases out of Kazakhstan", "verdict"] == "cannot be checked"
     assert table.filter(like="founding", axis=0)["verdict"].iloc[0] == "holds"

@@ -83,11 +83,18 @@ def agreed_dates(
     rows = rows.reset_index(drop=True)
     dated = rows[rows[date].notna()]
     candidates = dated[keys + [date, precision]].drop_duplicates()
-    voters = dated[keys + [date, precision]].rename(columns={date: "_vdate", precision: "_vprec"})
+    # a source votes once for a date, however many of its rows give it
+    voter_id = ["source_id"] if "source_id" in dated else []
+    voters = dated[keys + [date, precision] + voter_id].drop_duplicates()
+    voters = voters.rename(columns={date: "_vdate", precision: "_vprec"})
     pairs = candidates.merge(voters, on=keys, how="inner")
     coarser_or_same = pairs["_vprec"].map(PRECISION_RANK) >= pairs[precision].map(PRECISION_RANK)
     contains = _period_start(pairs[date], pairs["_vprec"]) == pairs["_vdate"]
     pairs["_votes"] = (coarser_or_same & contains).astype(int)
+    if voter_id:  # one vote per source, even if it gives two dates inside the candidate's period
+        pairs = pairs.sort_values("_votes", ascending=False).drop_duplicates(
+            keys + [date, precision, "source_id"]
+        )
     votes = pairs.groupby(keys + [date, precision], dropna=False)["_votes"].sum().reset_index()
     votes["_rank"] = votes[precision].map(PRECISION_RANK)
     votes = votes.sort_values(

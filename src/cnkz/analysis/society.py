@@ -181,7 +181,9 @@ def essay_claims(contention: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame
     mentions_uyghurs = contention["about"].str.contains("Uyghur|Uighur", case=False)
     uyghur_episodes = contention.loc[mentions_uyghurs, "contention_id"].nunique()
     statements = events[(events["theme"] == "society") & (events["type"] == "statement")]
-    on_kazakhs = statements["title"].str.contains("ethnic Kazakhs|Kazakh citizens|dual nationals", regex=True)
+    on_kazakhs = statements["title"].str.contains(
+        "ethnic Kazakhs|Kazakh citizens|dual nationals|picketers", regex=True
+    )
     rows = []
     if xinjiang.empty:
         said, verdict = "no episode in the table concerns Xinjiang", verdicts.WRONG
@@ -190,7 +192,7 @@ def essay_claims(contention: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame
             f"{len(xinjiang)} of {len(listed)} episodes of contention concern Xinjiang, the first in "
             f"{xinjiang['year'].min()}; they are about ethnic Kazakhs held there and their relatives, and only "
             f"{uyghur_episodes} mentions Uyghurs; {statements.loc[on_kazakhs, 'event_id'].nunique()} official "
-            "statements in the timeline concern ethnic Kazakhs in China"
+            "statements in the timeline concern ethnic Kazakhs held in China or their relatives"
         )
         verdict = verdicts.IMPRECISE if uyghur_episodes < len(xinjiang) else verdicts.HOLDS
     rows.append(
