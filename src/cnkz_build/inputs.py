@@ -47,8 +47,9 @@ def notebook_code(notebook: Path) -> str:
     return "\n".join(lines)
 
 
-def scan(code: str, module: str = "") -> Reads:
-    """Tables loaded and cnkz modules imported by `code` (the source of module `module`, if any)."""
+def scan(code: str, module: str = "", is_package: bool = False) -> Reads:
+    """Tables loaded and cnkz modules imported by `code` (the source of module `module`, if any;
+    `is_package` if that source is a package's `__init__.py`, which relative imports start from)."""
     reads = Reads()
     for node in ast.walk(ast.parse(code)):
         if isinstance(node, ast.Call):
@@ -59,7 +60,7 @@ def scan(code: str, module: str = "") -> Reads:
         elif isinstance(node, ast.Import):
             reads.modules |= {alias.name for alias in node.names if _ours(alias.name)}
         elif isinstance(node, ast.ImportFrom):
-            base = _absolute(node, module)
+            base = _absolute(node, module, is_package)
             if _ours(base):
                 reads.modules.add(base)
                 reads.modules |= {f"{base}.{alias.name}" for alias in node.names}
@@ -79,19 +80,12 @@ def _ours(name: str | None) -> bool:
     return bool(name) and (name == PACKAGE or name.startswith(PACKAGE + "."))
 
 
-def _absolute(node: ast.ImportFrom, module: str) -> str | None:
+def _absolute(node: ast.ImportFrom, module: str, is_package: bool) -> str | None:
     if not node.level:
         return node.module
     parts = module.split(".")
-    base = parts[: len(parts) - node.level + (1 if _is_package(module) else 0)]
+    base = parts[: len(parts) - node.level + (1 if is_package else 0)]
     return ".".join(base + ([node.module] if node.module else []))
-
-
-_PACKAGES: set[str] = set()
-
-
-def _is_package(module: str) -> bool:
-    return module in _PACKAGES
 
 
 def module_file(name: str, package_dir: Path) -> Path | None:
@@ -102,8 +96,6 @@ def module_file(name: str, package_dir: Path) -> Path | None:
         candidates.append(package_dir.joinpath(*parts[:-1], parts[-1] + ".py"))
     for candidate in candidates:
         if candidate.is_file():
-            if candidate.name == "__init__.py":
-                _PACKAGES.add(name)
             return candidate
     return None
 
@@ -120,7 +112,7 @@ def closure(reads: Reads, package_dir: Path) -> Reads:
         if path is None:
             continue
         total.modules.add(name)
-        inner = scan(path.read_text(encoding="utf-8"), name)
+        inner = scan(path.read_text(encoding="utf-8"), name, is_package=path.name == "__init__.py")
         total.tables |= inner.tables
         parents = [".".join(name.split(".")[:i]) for i in range(1, name.count(".") + 1)]
         pending += sorted((inner.modules | set(parents)) - total.modules)
