@@ -38,8 +38,15 @@ def main(build_dir: Path) -> int:
     cache = get_cache(str(cache_dir))
     for notebook in notebooks:
         cache.add_nb_to_project(str(notebook))
-    executor = load_executor("local-parallel", cache=cache)
-    result = executor.run_and_cache(timeout=execution_timeout(), allow_errors=False)
+    result = load_executor("local-parallel", cache=cache).run_and_cache(
+        timeout=execution_timeout(), allow_errors=False
+    )
+    if result.errored:
+        # jupyter-cache's parallel workers can race when they write the cache (a record removed while another
+        # worker adds its file); whatever did not get cached runs again, one at a time.
+        result = load_executor("local-serial", cache=cache).run_and_cache(
+            timeout=execution_timeout(), allow_errors=False
+        )
     for uri in result.errored:
         print(f"notebook failed: {uri} (the build will report the error)", file=sys.stderr)
     if all(cache.get_cached_project_nb(str(notebook)) is not None for notebook in notebooks):
