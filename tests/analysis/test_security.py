@@ -133,7 +133,11 @@ def test_distinct_statements_counts_a_statement_cited_twice_once():
     }
 
 
-def test_essay_claims_judge_the_bases_claim_by_where_the_sources_put_the_bases():
+BASES_CLAIM = "China aims to keep US air bases out of Kazakhstan"
+
+
+def essay_inputs(with_memorandum: bool = False):
+    """The four tables security.essay_claims reads, as small frames; optionally with the 2002 Almaty memorandum."""
     events = pd.DataFrame(
         {
             "event_id": [
@@ -143,62 +147,18 @@ def test_essay_claims_judge_the_bases_claim_by_where_the_sources_put_the_bases()
                 "1997-border-troop-reduction-agreement",
             ],
             "date": pd.to_datetime(["2001-06-15", "2002-06-07", "2005-07-05", "1997-04-24"]),
-            "date_precision": ["day"] * 4,
-            "theme": ["security"] * 4,
             "title": ["SCO founded", "Charter", "Astana declaration", "Troop cut"],
             "parties": ["CHN;KAZ", "CHN;KAZ", "CHN;KAZ", "CHN;KAZ;KGZ;RUS;TJK"],
-            "source_id": ["a"] * 4,
         }
     )
+    if with_memorandum:
+        memorandum = {"event_id": security.ALMATY_MEMORANDUM, "date": pd.Timestamp("2002-07-10")}
+        events = pd.concat(
+            [events, pd.DataFrame([{**memorandum, "title": "Almaty memorandum", "parties": "KAZ;USA"}])],
+            ignore_index=True,
+        )
+    events = events.assign(date_precision="day", theme="security", source_id="a")
     events.attrs["table"] = "events"  # as cnkz.load records it, for the list field `parties`
-    membership = pd.DataFrame(
-        {
-            "state": ["CHN", "KAZ"],
-            "status": ["member", "member"],
-            "date": pd.to_datetime(["2001-06-15", "2001-06-15"]),
-            "date_precision": ["day", "day"],
-            "date_kind": ["decision", "decision"],
-            "source_id": ["a", "a"],
-        }
-    )
-    bases = pd.DataFrame({"host_country": ["KGZ", "UZB"], "user": ["USA", "USA"], "source_id": ["a", "a"]})
-    aims = pd.DataFrame(
-        {"area": ["security", "terrorism", "drug_trafficking", "economy"], "source_id": ["a"] * 4}
-    )
-    table = security.essay_claims(events, membership, bases, aims).set_index("essay claims")["verdict"]
-    assert table["China aims to keep US air bases out of Kazakhstan"] == "cannot be checked"
-    assert table.filter(like="The SCO aims").iloc[0] == "holds"
-    bases_in_kaz = pd.concat(
-        [bases, pd.DataFrame({"host_country": ["KAZ"], "user": ["USA"], "source_id": ["b"]})]
-    )
-    assert (
-        security.essay_claims(events, membership, bases_in_kaz, aims.iloc[:3])
-        .set_index("essay claims")["verdict"]
-        .filter(like="The SCO aims")
-        .iloc[0]
-        == "imprecise"
-    )
-
-
-def test_essay_claims_name_the_almaty_memorandum_when_the_events_hold_it():
-    events = pd.DataFrame(
-        {
-            "event_id": [
-                "2001-sco-founded",
-                "2002-sco-charter-signed",
-                "2005-sco-astana-declaration-bases",
-                "1997-border-troop-reduction-agreement",
-                security.ALMATY_MEMORANDUM,
-            ],
-            "date": pd.to_datetime(["2001-06-15", "2002-06-07", "2005-07-05", "1997-04-24", "2002-07-10"]),
-            "date_precision": ["day"] * 5,
-            "theme": ["security"] * 5,
-            "title": ["SCO founded", "Charter", "Astana declaration", "Troop cut", "Almaty memorandum"],
-            "parties": ["CHN;KAZ", "CHN;KAZ", "CHN;KAZ", "CHN;KAZ;KGZ;RUS;TJK", "KAZ;USA"],
-            "source_id": ["a"] * 5,
-        }
-    )
-    events.attrs["table"] = "events"
     membership = pd.DataFrame(
         {
             "state": ["CHN", "KAZ", "IRN"],
@@ -213,8 +173,21 @@ def test_essay_claims_name_the_almaty_memorandum_when_the_events_hold_it():
     aims = pd.DataFrame(
         {"area": ["security", "terrorism", "drug_trafficking", "economy"], "source_id": ["a"] * 4}
     )
-    table = security.essay_claims(events, membership, bases, aims).set_index("essay claims")
-    said = table.loc["China aims to keep US air bases out of Kazakhstan", "the data say"]
+    return events, membership, bases, aims
+
+
+def test_essay_claims_judge_the_aims_and_leave_the_bases_aim_unchecked():
+    events, membership, bases, aims = essay_inputs()
+    table = security.essay_claims(events, membership, bases, aims).set_index("essay claims")["verdict"]
+    assert table[BASES_CLAIM] == "cannot be checked"
+    assert table.filter(like="The SCO aims").iloc[0] == "holds"
+    assert table.filter(like="founding").iloc[0] == "holds"  # an accession procedure is not membership
+    fewer_aims = security.essay_claims(events, membership, bases, aims.iloc[:3]).set_index("essay claims")
+    assert fewer_aims["verdict"].filter(like="The SCO aims").iloc[0] == "imprecise"
+
+
+def test_essay_claims_name_where_the_bases_were_and_the_almaty_memorandum():
+    table = security.essay_claims(*essay_inputs(with_memorandum=True)).set_index("essay claims")
+    said = table.loc[BASES_CLAIM, "the data say"]
+    assert "US bases only in KGZ and UZB, none in Kazakhstan" in said
     assert "10 July 2002 only to emergency landings at Almaty" in said
-    assert table.loc["China aims to keep US air bases out of Kazakhstan", "verdict"] == "cannot be checked"
-    assert table.filter(like="founding", axis=0)["verdict"].iloc[0] == "holds"
