@@ -192,7 +192,7 @@ def essay_claims(contention: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame
             f"{len(xinjiang)} of {len(listed)} episodes of contention concern Xinjiang, the first in "
             f"{xinjiang['year'].min()}; they are about ethnic Kazakhs held there and their relatives, and only "
             f"{uyghur_episodes} mentions Uyghurs; {statements.loc[on_kazakhs, 'event_id'].nunique()} official "
-            "statements in the timeline concern ethnic Kazakhs held in China or their relatives"
+            "statements in the timeline concern ethnic Kazakhs in China or their relatives"
         )
         verdict = verdicts.IMPRECISE if uyghur_episodes < len(xinjiang) else verdicts.HOLDS
     rows.append(
