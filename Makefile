@@ -8,6 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 UV_VERSION := 0.13.9
 STAMP := $(VENV)/.installed-from-lock
+WEB_ASSETS := .vendor/npm/.fetched-from-lock
 
 # Reproducible output: dates in the HTML come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
@@ -42,7 +43,12 @@ pdf: env
 	$(BIN)/python tools/check_pdf_log.py _build/latex/china-kazakhstan.log
 	@echo "The PDF is at $(CURDIR)/_build/latex/china-kazakhstan.pdf"
 
-env: $(STAMP)
+env: $(STAMP) $(WEB_ASSETS)
+
+# The browser files the site serves itself, from the npm registry, checked against web-assets.lock.json.
+$(WEB_ASSETS): web-assets.lock.json $(STAMP)
+	$(BIN)/python -m cnkz_build web-assets fetch
+	touch $@
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -n "$(PYTHON)" || { echo "This book needs Python 3.11, 3.12 or 3.13, and no python3 was found." >&2; exit 1; }
@@ -79,6 +85,7 @@ lock:
 	$(BIN)/uv pip compile --quiet --universal --python-version 3.11 --no-header requirements.in -o requirements.txt
 	$(BIN)/uv pip compile --quiet --universal --python-version 3.11 --no-header requirements-lab.in -o requirements-lab.txt
 	$(BIN)/uv pip compile --quiet --universal --python-version 3.11 --no-header requirements-site.in -o requirements-site.txt
+	$(BIN)/python -m cnkz_build web-assets lock
 
 # Lint fixes and formatting for the code and the chapters (make test checks both).
 format: env

@@ -1,4 +1,8 @@
-"""Command line: `python -m cnkz_build repository URL [--branch B]` sets the book's public address."""
+"""Command line of the build package.
+
+`python -m cnkz_build repository URL [--branch B]` sets the book's public address;
+`python -m cnkz_build web-assets lock|fetch` locks or fetches the browser files the site serves.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import os
 import sys
 from pathlib import Path
 
+from . import web_assets
 from .launch import set_repository
 from .settings import REPO
 
@@ -20,7 +25,13 @@ def main(argv: list[str] | None = None) -> int:
     address.add_argument("url", help="https://github.com/OWNER/REPOSITORY, or '' for none")
     address.add_argument("--branch", default="main", help="the branch launch buttons open (default: main)")
     address.add_argument("--root", default=str(REPO), help="the book's folder (default: this repository)")
+    assets = commands.add_parser(
+        "web-assets", help="lock (needs the npm registry) or fetch the site's browser files"
+    )
+    assets.add_argument("action", choices=["lock", "fetch"])
     args = parser.parse_args(argv)
+    if args.command == "web-assets":
+        return _web_assets(args.action)
     try:
         written = set_repository(Path(args.root), args.url, args.branch)
     except ValueError as error:
@@ -29,6 +40,20 @@ def main(argv: list[str] | None = None) -> int:
     for path in written:
         print(f"wrote {os.path.relpath(path)}")
     print("Now run `make execute` so the notebooks' outputs match their cells.", file=sys.stderr)
+    return 0
+
+
+def _web_assets(action: str) -> int:
+    if action == "lock":
+        for package in web_assets.lock():
+            print(f"locked {package.spec}")
+        return 0
+    try:
+        for folder in web_assets.fetch():
+            print(f"fetched {os.path.relpath(folder)}")
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 1
     return 0
 
 
