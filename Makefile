@@ -9,6 +9,7 @@ BIN := $(VENV)/bin
 UV_VERSION := 0.13.9
 STAMP := $(VENV)/.installed-from-lock
 WEB_ASSETS := .vendor/npm/.fetched-from-lock
+PYODIDE_PACKAGES := .vendor/pyodide/.fetched-and-checked
 
 # Reproducible output: dates in the HTML come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
@@ -43,11 +44,17 @@ pdf: env
 	$(BIN)/python tools/check_pdf_log.py _build/latex/china-kazakhstan.log
 	@echo "The PDF is at $(CURDIR)/_build/latex/china-kazakhstan.pdf"
 
-env: $(STAMP) $(WEB_ASSETS)
+env: $(STAMP) $(WEB_ASSETS) $(PYODIDE_PACKAGES)
 
 # The browser files the site serves itself, from the npm registry, checked against web-assets.lock.json.
 $(WEB_ASSETS): web-assets.lock.json $(STAMP)
 	$(BIN)/python -m cnkz_build web-assets fetch
+	touch $@
+
+# The in-browser kernel's Python packages (see src/cnkz_build/pyodide_packages.py), each checked against
+# Pyodide's official lock (in the npm package above).
+$(PYODIDE_PACKAGES): src/cnkz_build/pyodide_packages.py $(WEB_ASSETS)
+	$(BIN)/python -m cnkz_build pyodide-packages fetch
 	touch $@
 
 $(STAMP): requirements.txt pyproject.toml
