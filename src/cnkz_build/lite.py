@@ -153,6 +153,11 @@ def app_settings() -> dict:
     }
 
 
+def settings_overrides() -> dict:
+    """Every cell in the page, not only those in view: a student scrolls a whole chapter, the tests see it."""
+    return {"@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"}}
+
+
 def check_local_pyodide(lite: Path) -> None:
     """Fail unless every jupyter-lite.json of the built app points the kernel at this site's Pyodide."""
     configs = sorted(lite.rglob("jupyter-lite.json"))
@@ -198,6 +203,7 @@ def _on_config_inited(app, config) -> None:
     config.jupyterlite_dir = str(work)
     config.jupyterlite_content_dir = str(work / "contents")  # absolute: Path(srcdir) / it is this path
     config.jupyterlite_config = str(work / "jupyter_lite_config.json")
+    config.jupyterlite_overrides = str(work / "overrides.json")
     config.jupyterlite_bind_ipynb_suffix = False  # MyST-NB reads the notebooks
 
 
@@ -213,6 +219,7 @@ def _on_builder_inited(app) -> None:
     stage_contents(work / "contents", chapter_notebooks(book_dir), book_dir, root / app.config.cnkz_data_dir)
     (work / "jupyter_lite_config.json").write_text(json.dumps(lite_config(work), indent=1) + "\n")
     (work / "jupyter-lite.json").write_text(json.dumps(app_settings(), indent=1) + "\n")
+    (work / "overrides.json").write_text(json.dumps(settings_overrides(), indent=1) + "\n")
 
 
 def _on_doctree_resolved(app, doctree, docname) -> None:
@@ -237,6 +244,10 @@ def _on_build_finished(app, error) -> None:
 
 def setup(app):
     app.setup_extension("jupyterlite_sphinx")
+    # jupyterlite-sphinx adds a web font from Google to every page; the book loads nothing from elsewhere.
+    app.registry.css_files = [
+        (name, attrs) for name, attrs in app.registry.css_files if not urlparse(name).scheme
+    ]
     app.connect("config-inited", _on_config_inited, priority=450)  # jupyterlite-sphinx's runs at 500
     app.connect("builder-inited", _on_builder_inited)
     app.connect("doctree-resolved", _on_doctree_resolved)

@@ -9,6 +9,7 @@ the first output and to the last cell's end, and the error outputs.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
@@ -17,6 +18,9 @@ from .lite import LINK_TEXT
 
 CELL_PROMPTS = ".jp-Notebook .jp-CodeCell .jp-InputPrompt"
 OUTPUTS = ".jp-Notebook .jp-OutputArea-output"
+# A traceback, or an exception's one-line form; stderr also carries harmless notes
+# ("Matplotlib is building the font cache").
+ERROR_TEXT = re.compile(r"Traceback|^\w*(Error|Exception)\b", re.MULTILINE)
 ERRORS = '.jp-Notebook .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
 
 
@@ -54,8 +58,8 @@ def run_chapter(browser, server: str, chapter: str, timeout_s: float = 240) -> L
         page.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=timeout_s * 1000)
         _wait_for_kernel(page, timeout_s)
         page.get_by_role("menuitem", name="Run", exact=True).click()
-        page.get_by_role("menuitem", name="Run All Cells").click()
-        page.wait_for_selector(OUTPUTS, timeout=timeout_s * 1000)
+        page.locator('[data-command="runmenu:run-all"]').click()
+        page.wait_for_selector(OUTPUTS, state="attached", timeout=timeout_s * 1000)
         result.first_output_s = time.perf_counter() - start
         result.cells = _wait_until_all_ran(page, timeout_s)
         result.whole_chapter_s = time.perf_counter() - start
@@ -66,6 +70,10 @@ def run_chapter(browser, server: str, chapter: str, timeout_s: float = 240) -> L
     finally:
         context.close()
     return result
+
+
+def _stderr_outputs(page) -> list[str]:
+    return page.eval_on_selector_all(ERRORS, "nodes => nodes.map(n => n.innerText.slice(0, 2000))")
 
 
 def _wait_for_kernel(page, timeout_s: float) -> None:
@@ -83,8 +91,10 @@ def _wait_until_all_ran(page, timeout_s: float) -> int:
     page.wait_for_function(
         f"""() => {{
             const prompts = [...document.querySelectorAll('{CELL_PROMPTS}')].map(p => p.innerText.trim());
-            const stopped = document.querySelector('{ERRORS}') && !prompts.some(p => p.includes('*'));
-            return stopped || (prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p)));
+            const busy = prompts.some(p => p.includes('*'));
+            const done = prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p));
+            const idle = document.querySelector('.jp-Notebook-ExecutionIndicator[data-status="idle"]');
+            return done || (!busy && idle && document.querySelector('{ERRORS}'));
         }}""",
         timeout=timeout_s * 1000,
         polling=500,

@@ -25,7 +25,6 @@ import io
 import json
 import re
 import shutil
-import urllib.request
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
