@@ -63,9 +63,7 @@ def run_chapter(browser, server: str, chapter: str, timeout_s: float = 240) -> L
         result.first_output_s = time.perf_counter() - start
         result.cells = _wait_until_all_ran(page, timeout_s)
         result.whole_chapter_s = time.perf_counter() - start
-        result.errors = page.eval_on_selector_all(
-            ERRORS, "nodes => nodes.map(n => n.innerText.slice(0, 2000))"
-        )
+        result.errors = [text for text in _stderr_outputs(page) if ERROR_TEXT.search(text)]
         result.versions = _versions(page, timeout_s)
     finally:
         context.close()
