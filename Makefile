@@ -1,6 +1,6 @@
 # Thin wrappers; the README explains each target. `make book` and `make test`
 # set up .venv from the lock on first use, so a fresh clone needs nothing else.
-.PHONY: book test site-test pdf env execute validate bench reproducible lab lock clean format
+.PHONY: serve book test site-test pdf env execute validate bench reproducible lab lock clean format
 
 # The first of these that runs (a pyenv shim can exist for a version that is not installed).
 PYTHON ?= $(shell for p in python3.11 python3.12 python3.13 python3; do $$p -c '' 2>/dev/null && command -v $$p && break; done)
@@ -68,6 +68,11 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --editable .
 	touch $@
 
+# The built site on this machine's network (a classroom from one laptop): students open http://<this laptop's address>:8000/
+serve:
+	test -f _build/html/index.html || $(MAKE) book
+	$(PYTHON) -m http.server --directory _build/html --bind 0.0.0.0 8000
+
 validate: env
 	$(BIN)/python -m cnkz validate data
 
@@ -77,7 +82,7 @@ execute: env
 reproducible: env
 	$(BIN)/python tools/check_reproducible.py
 
-bench: env
+bench: env $(VENV)/.installed-site
 	$(BIN)/python tools/bench.py
 
 lab: $(VENV)/.installed-lab
