@@ -133,7 +133,8 @@ def stage_contents(target: Path, notebooks: list[Path], book_dir: Path, data_dir
         destination = target / "book" / notebook.relative_to(book_dir)
         destination.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(content, destination)
-    shutil.copytree(data_dir, target / "data")
+    if data_dir.is_dir():  # a book without data (the launch tests' one-page probe) has none to ship
+        shutil.copytree(data_dir, target / "data")
 
 
 def lite_config(pyodide_dir: Path) -> dict:
@@ -194,29 +195,36 @@ def _work_dir(app) -> Path:
     return Path(app.outdir).parent / "jupyterlite"
 
 
+# jupyterlite-sphinx empties this folder (under the source folder) at config-inited; the real,
+# per-build paths are set at builder-inited, after Sphinx has hashed the config into .buildinfo,
+# so two builds in different folders still write the same .buildinfo.
+PLACEHOLDER_CONTENTS = "_build/.jupyterlite-placeholder"
+
+
 def _on_config_inited(app, config) -> None:
-    """Before jupyterlite-sphinx reads them: a fresh lite folder, our config, contents in it."""
-    work = _work_dir(app)
-    shutil.rmtree(work, ignore_errors=True)
-    (Path(app.srcdir) / ".jupyterlite.doit.db").unlink(missing_ok=True)  # `jupyter lite build` runs there
-    work.mkdir(parents=True)
-    config.jupyterlite_dir = str(work)
-    config.jupyterlite_content_dir = str(work / "contents")  # absolute: Path(srcdir) / it is this path
-    config.jupyterlite_config = str(work / "jupyter_lite_config.json")
-    config.jupyterlite_overrides = str(work / "overrides.json")
+    config.jupyterlite_content_dir = PLACEHOLDER_CONTENTS
     config.jupyterlite_bind_ipynb_suffix = False  # MyST-NB reads the notebooks
 
 
 def _on_builder_inited(app) -> None:
+    """A fresh lite folder for this build, with our config, Pyodide and the contents in it."""
+    shutil.rmtree(Path(app.srcdir) / PLACEHOLDER_CONTENTS, ignore_errors=True)
     if app.builder.format != "html":
         return
     from .sphinxext import chapter_notebooks
 
     work = _work_dir(app)
+    shutil.rmtree(work, ignore_errors=True)
+    (Path(app.srcdir) / ".jupyterlite.doit.db").unlink(missing_ok=True)  # `jupyter lite build` runs there
+    config = app.config
+    config.jupyterlite_dir = str(work)
+    config.jupyterlite_content_dir = str(work / "contents")  # absolute: Path(srcdir) / it is this path
+    config.jupyterlite_config = str(work / "jupyter_lite_config.json")
+    config.jupyterlite_overrides = str(work / "overrides.json")
     root = Path(app.srcdir)
-    book_dir = root / app.config.cnkz_book_dir
+    book_dir = root / config.cnkz_book_dir
     stage_pyodide(work / "static" / "pyodide")
-    stage_contents(work / "contents", chapter_notebooks(book_dir), book_dir, root / app.config.cnkz_data_dir)
+    stage_contents(work / "contents", chapter_notebooks(book_dir), book_dir, root / config.cnkz_data_dir)
     (work / "jupyter_lite_config.json").write_text(json.dumps(lite_config(work), indent=1) + "\n")
     (work / "jupyter-lite.json").write_text(json.dumps(app_settings(), indent=1) + "\n")
     (work / "overrides.json").write_text(json.dumps(settings_overrides(), indent=1) + "\n")
