@@ -1,6 +1,6 @@
 # Thin wrappers; the README explains each target. `make book` and `make test`
 # set up .venv from the lock on first use, so a fresh clone needs nothing else.
-.PHONY: book test site-test pdf env execute validate bench reproducible lab lock clean format
+.PHONY: serve book test site-test pdf env execute validate bench reproducible lab lock clean format
 
 # The first of these that runs (a pyenv shim can exist for a version that is not installed).
 PYTHON ?= $(shell for p in python3.11 python3.12 python3.13 python3; do $$p -c '' 2>/dev/null && command -v $$p && break; done)
@@ -9,6 +9,7 @@ BIN := $(VENV)/bin
 UV_VERSION := 0.13.9
 STAMP := $(VENV)/.installed-from-lock
 WEB_ASSETS := .vendor/npm/.fetched-from-lock
+PYODIDE_PACKAGES := .vendor/pyodide/.fetched-and-checked
 
 # Reproducible output: dates in the HTML come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
@@ -43,11 +44,17 @@ pdf: env
 	$(BIN)/python tools/check_pdf_log.py _build/latex/china-kazakhstan.log
 	@echo "The PDF is at $(CURDIR)/_build/latex/china-kazakhstan.pdf"
 
-env: $(STAMP) $(WEB_ASSETS)
+env: $(STAMP) $(WEB_ASSETS) $(PYODIDE_PACKAGES)
 
 # The browser files the site serves itself, from the npm registry, checked against web-assets.lock.json.
 $(WEB_ASSETS): web-assets.lock.json $(STAMP)
 	$(BIN)/python -m cnkz_build web-assets fetch
+	touch $@
+
+# The in-browser kernel's Python packages (see src/cnkz_build/pyodide_packages.py), each checked against
+# Pyodide's official lock (in the npm package above).
+$(PYODIDE_PACKAGES): src/cnkz_build/pyodide_packages.py $(WEB_ASSETS)
+	$(BIN)/python -m cnkz_build pyodide-packages fetch
 	touch $@
 
 $(STAMP): requirements.txt pyproject.toml
@@ -61,6 +68,11 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --editable .
 	touch $@
 
+# The built site on this machine's network (a classroom from one laptop): students open http://<this laptop's address>:8000/
+serve:
+	test -f _build/html/index.html || $(MAKE) book
+	$(PYTHON) -m http.server --directory _build/html --bind 0.0.0.0 8000
+
 validate: env
 	$(BIN)/python -m cnkz validate data
 
@@ -70,7 +82,7 @@ execute: env
 reproducible: env
 	$(BIN)/python tools/check_reproducible.py
 
-bench: env
+bench: env $(VENV)/.installed-site
 	$(BIN)/python tools/bench.py
 
 lab: $(VENV)/.installed-lab

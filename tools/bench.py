@@ -74,7 +74,9 @@ def pages(html: Path) -> list[Path]:
     return [
         p
         for p in html.rglob("*.html")
-        if p.name not in {"genindex.html", "search.html"} and "_static" not in p.parts
+        if p.name not in {"genindex.html", "search.html"}
+        and "_static" not in p.parts
+        and p.relative_to(html).parts[0] != "lite"  # the in-browser app's own pages
     ]
 
 
@@ -93,6 +95,49 @@ def execute_notebook(path: Path) -> None:
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
     ).execute()
+
+
+def bench_lite(html: Path, chapters: tuple[str, ...] = ("history", "osce")) -> list[tuple[str, str]]:
+    """The chapters in the browser: from pressing "Run in the browser" (cold cache, offline) to the
+    first output and to the last cell, in Debian's Chromium; and the in-browser app's share of the site."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    from cnkz_build.lite_session import run_chapter
+
+    sys.path.insert(0, str(REPO / "tests" / "site"))
+    from conftest import CHROMIUM, CHROMIUM_ARGS, _QuietHandler
+
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(html))
+    )
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    server = f"http://127.0.0.1:{httpd.server_address[1]}"
+    rows = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        for chapter in chapters:
+            runs = [run_chapter(browser, server, chapter) for _ in range(RUNS)]
+            first = statistics.median(run.first_output_s for run in runs)
+            whole = statistics.median(run.whole_chapter_s for run in runs)
+            rows.append(
+                (f"In the browser, book/{chapter}.ipynb: first output (cold cache)", f"{first:.1f} s")
+            )
+            rows.append((f"In the browser, book/{chapter}.ipynb: whole chapter", f"{whole:.1f} s"))
+        browser.close()
+    httpd.shutdown()
+    lite = sum(p.stat().st_size for p in (html / "lite").rglob("*") if p.is_file())
+    site = sum(p.stat().st_size for p in html.rglob("*") if p.is_file())
+    rows.append(
+        (
+            "In-browser app (_build/html/lite), share of the site",
+            f"{lite / 1e6:.1f} MB, {100 * lite / site:.0f} %",
+        )
+    )
+    return rows
 
 
 def main() -> None:
@@ -151,6 +196,8 @@ def main() -> None:
             f"{page_weight(heaviest, html) / 1e3:.0f} kB",
         )
     )
+
+    rows += bench_lite(html)
 
     template = scratch / "template"
     run([str(BIN / "jupyter-book"), "create", str(template)])

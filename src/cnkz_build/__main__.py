@@ -1,7 +1,8 @@
 """Command line of the build package.
 
 `python -m cnkz_build repository URL [--branch B]` sets the book's public address;
-`python -m cnkz_build web-assets lock|fetch` locks or fetches the browser files the site serves.
+`python -m cnkz_build web-assets lock|fetch` locks or fetches the browser files the site serves;
+`python -m cnkz_build pyodide-packages fetch` fetches the in-browser kernel's Python packages.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import web_assets
+from . import pyodide_packages, web_assets
 from .launch import set_repository
 from .settings import REPO
 
@@ -29,9 +30,15 @@ def main(argv: list[str] | None = None) -> int:
         "web-assets", help="lock (needs the npm registry) or fetch the site's browser files"
     )
     assets.add_argument("action", choices=["lock", "fetch"])
+    kernel = commands.add_parser(
+        "pyodide-packages", help="fetch the in-browser kernel's wheels, checked against Pyodide's lock"
+    )
+    kernel.add_argument("action", choices=["fetch"])
     args = parser.parse_args(argv)
     if args.command == "web-assets":
         return _web_assets(args.action)
+    if args.command == "pyodide-packages":
+        return _pyodide_packages()
     try:
         written = set_repository(Path(args.root), args.url, args.branch)
     except ValueError as error:
@@ -54,6 +61,17 @@ def _web_assets(action: str) -> int:
     except ValueError as error:
         print(error, file=sys.stderr)
         return 1
+    return 0
+
+
+def _pyodide_packages() -> int:
+    try:
+        written = pyodide_packages.fetch()
+    except (ValueError, FileNotFoundError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    if written:
+        print(f"fetched {os.path.relpath(written)}")
     return 0
 
 

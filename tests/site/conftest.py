@@ -28,7 +28,9 @@ def pages() -> list[str]:
     return sorted(
         str(path.relative_to(HTML))
         for path in HTML.rglob("*.html")
-        if "_static" not in path.parts and path.name != "genindex.html"
+        if "_static" not in path.parts
+        and path.relative_to(HTML).parts[0] != "lite"
+        and path.name != "genindex.html"
     )
 
 

@@ -19,11 +19,24 @@ def book_root() -> Path:
 
 
 def default_data_dir() -> Path:
-    """The book's `data/` folder, or the folder named by $CNKZ_DATA."""
+    """The book's `data/` folder, or the folder named by $CNKZ_DATA.
+
+    Installed from the repository, that is the repository's `data/`. Installed as
+    a wheel (the book in the browser, JupyterLite), it is the nearest `data/` with
+    a descriptor in the working directory or above it: there the notebook runs in
+    `book/`, next to `data/`.
+    """
     override = os.environ.get("CNKZ_DATA")
     if override:
         return Path(override)
-    return book_root() / "data"
+    repository_data = book_root() / "data"
+    if (repository_data / DESCRIPTOR).is_file():
+        return repository_data
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        if (folder / "data" / DESCRIPTOR).is_file():
+            return folder / "data"
+    return repository_data  # missing: the error names the place it was expected
 
 
 def read_descriptor(data_dir: Path | str | None = None) -> dict:

@@ -1,0 +1,37 @@
+"""The chapters in the browser: two chapters opened from their "Run in the browser" link in JupyterLite,
+every cell run in Pyodide with every request off the local server blocked, no error output."""
+
+import pytest
+
+from cnkz_build.lite_session import run_chapter
+from conftest import HTML
+
+CHAPTERS = ["history", "osce"]
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_a_chapter_runs_to_the_end_in_the_browser_offline(server, browser, chapter):
+    run = run_chapter(browser, server, chapter)
+    assert run.foreign == [], "requests left the local server"
+    assert run.errors == []
+    assert run.cells >= 5
+    # Pyodide 0.27.7's versions, not the lock's: the chapter ran in the browser's Python.
+    assert run.versions == "versions 3.12.7 2.0.2 2.2.3 3.8.4"
+
+
+def test_the_chapter_pages_do_not_load_the_app(server, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{server}/book/history.html", wait_until="networkidle")
+    context.close()
+    assert [url for url in requested if "/lite/" in url] == []
+
+
+def test_the_built_app_names_no_pyodide_but_its_own():
+    configs = sorted((HTML / "lite").rglob("jupyter-lite.json"))
+    assert configs
+    for config in configs:
+        text = config.read_text(encoding="utf-8")
+        assert "cdn.jsdelivr" not in text and "pypi.org" not in text, config
