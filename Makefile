@@ -6,33 +6,26 @@
 PYTHON ?= $(shell for p in python3.11 python3.12 python3.13 python3; do $$p -c '' 2>/dev/null && command -v $$p && break; done)
 VENV := .venv
 BIN := $(VENV)/bin
-UV_VERSION := 0.13.9
-STAMP := $(VENV)/.installed-from-lock
+# Each step is defined once, in tools/book.py (the route without make); it sets $(VENV) up from the lock first.
+BOOK = $(if $(PYTHON),$(PYTHON) tools/book.py --venv $(VENV),$(error This book needs Python 3.11, 3.12 or 3.13, and no python3 was found))
 
 # Reproducible output: dates in the HTML come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export PYTHONHASHSEED := 0
 
-book: env
-	@$(BIN)/python -m cnkz validate data || { echo "The data have problems (above); the book was not built." >&2; exit 1; }
-	$(BIN)/python tools/build_book.py
+book:
+	@$(BOOK) build
 	@echo "The book is at $(CURDIR)/_build/html/index.html"
 
-test: env
-	$(BIN)/python -m cnkz validate data
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(BIN)/pytest -n auto --dist loadfile --nbval --nbval-sanitize-with tests/sanitize.cfg tests book
+test:
+	@$(BOOK) test
 
 # Browser checks of the built site, in Debian's Chromium (installed here if missing).
-site-test: $(VENV)/.installed-site
+site-test:
+	@$(BOOK) env --with site
 	test -f _build/html/index.html || $(MAKE) book
 	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 	$(BIN)/pytest -p no:cacheprovider tests/site
-
-$(VENV)/.installed-site: requirements-site.txt $(STAMP)
-	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements-site.txt
-	touch $@
 
 # A printable PDF of the whole book with Debian's XeTeX (installed here if missing).
 pdf: env
@@ -42,24 +35,14 @@ pdf: env
 	$(BIN)/python tools/check_pdf_log.py _build/latex/china-kazakhstan.log
 	@echo "The PDF is at $(CURDIR)/_build/latex/china-kazakhstan.pdf"
 
-env: $(STAMP)
+env:
+	@$(BOOK) env
 
-$(STAMP): requirements.txt pyproject.toml
-	@test -n "$(PYTHON)" || { echo "This book needs Python 3.11, 3.12 or 3.13, and no python3 was found." >&2; exit 1; }
-	@$(PYTHON) tools/check_python.py
-	@# a .venv made by an unsupported Python, or left broken, is made anew
-	@test ! -e $(VENV) || $(BIN)/python tools/check_python.py 2>/dev/null || { echo "Making $(VENV) anew: the one here was made by another Python or is broken." >&2; rm -rf $(VENV); }
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	$(BIN)/uv pip sync --quiet --compile-bytecode --python $(BIN)/python requirements.txt
-	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --editable .
-	touch $@
+validate:
+	@$(BOOK) validate
 
-validate: env
-	$(BIN)/python -m cnkz validate data
-
-execute: env
-	$(BIN)/python tools/execute_notebooks.py
+execute:
+	@$(BOOK) execute
 
 reproducible: env
 	$(BIN)/python tools/check_reproducible.py
@@ -67,18 +50,12 @@ reproducible: env
 bench: env
 	$(BIN)/python tools/bench.py
 
-lab: $(VENV)/.installed-lab
-	$(BIN)/jupyter lab book/
-
-# JupyterLab has its own lock (see requirements-lab.in); re-added after any re-sync.
-$(VENV)/.installed-lab: requirements-lab.txt $(STAMP)
-	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements-lab.txt
-	touch $@
+# JupyterLab has its own lock (see requirements-lab.in), installed on first use.
+lab:
+	@$(BOOK) lab
 
 lock:
-	$(BIN)/uv pip compile --quiet --universal --python-version 3.11 --no-header requirements.in -o requirements.txt
-	$(BIN)/uv pip compile --quiet --universal --python-version 3.11 --no-header requirements-lab.in -o requirements-lab.txt
-	$(BIN)/uv pip compile --quiet --universal --python-version 3.11 --no-header requirements-site.in -o requirements-site.txt
+	@$(BOOK) lock
 
 # Lint fixes and formatting for the code and the chapters (make test checks both).
 format: env
