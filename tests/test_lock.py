@@ -22,7 +22,9 @@ def test_make_lock_would_write_the_committed_lock(book_runner, source, tmp_path)
     shutil.copy(REPO / lock, fresh)
     command = book_runner.compile_command(sys.executable, source, fresh, offline=True)
     compiled = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
-    assert compiled.returncode == 0, f"uv cannot compile {source} offline; `make env` fills its cache:\n{compiled.stderr}"
+    assert compiled.returncode == 0, (
+        f"uv cannot compile {source} offline; `make env` fills its cache:\n{compiled.stderr}"
+    )
     assert fresh.read_text() == (REPO / lock).read_text(), f"{lock} is not what `make lock` makes of {source}"
 
 

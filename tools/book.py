@@ -28,7 +28,11 @@ LOCK = "requirements.txt"
 # Extra locks installed on top of the main one, each for one target; a re-sync of the main lock removes
 # them, so their stamps include the main lock's.
 EXTRAS = {"lab": "requirements-lab.txt", "site": "requirements-site.txt"}
-COMPILED = {"requirements.in": LOCK, "requirements-lab.in": EXTRAS["lab"], "requirements-site.in": EXTRAS["site"]}
+COMPILED = {
+    "requirements.in": LOCK,
+    "requirements-lab.in": EXTRAS["lab"],
+    "requirements-site.in": EXTRAS["site"],
+}
 
 
 def venv_python(venv: Path, windows: bool = os.name == "nt") -> Path:
@@ -102,23 +106,30 @@ class Environment:
 
     def ensure_main(self) -> str:
         expected = digest(REPO / LOCK, REPO / "pyproject.toml")
-        if self.venv and not self.is_current("from-lock", expected):
-            self.make_venv()
+        if not self.is_current("from-lock", expected):
+            if self.venv:
+                self.make_venv()
+            self.fill_uv_cache()
             self.stamp("from-lock").write_text(expected)
         return expected
 
     def make_venv(self) -> None:
         python = self.python
         if self.venv.exists() and not supported(python):
-            print(f"Making {self.venv} anew: the one here was made by another Python or is broken.", file=sys.stderr)
+            print(
+                f"Making {self.venv} anew: the one here was made by another Python or is broken.",
+                file=sys.stderr,
+            )
             shutil.rmtree(self.venv)
         if not Path(python).exists():
             run([sys.executable, "-m", "venv", str(self.venv)])
         pip = [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
         run([*pip, f"uv=={pinned_version('uv')}"])
-        run([python, "-m", "uv", "pip", "sync", "--quiet", "--compile-bytecode", "--python", python, LOCK])
-        run([python, "-m", "uv", "pip", "install", "--quiet", "--python", python, "--no-deps", "--editable", "."])
-        self.fill_uv_cache()
+        self.uv("sync", "--compile-bytecode", LOCK)
+        self.uv("install", "--no-deps", "--editable", ".")
+
+    def uv(self, command: str, *args: str) -> None:
+        run([self.python, "-m", "uv", "pip", command, "--quiet", "--python", self.python, *args])
 
     def fill_uv_cache(self) -> None:
         """Compile every lock once now, with the network, so the test that the locks are current runs offline."""
@@ -131,16 +142,20 @@ class Environment:
         expected = digest(self.ensure_main(), REPO / EXTRAS[name])
         if not self.is_current(name, expected):
             if self.venv:
-                run([self.python, "-m", "uv", "pip", "install", "--quiet", "--python", self.python, "-r", EXTRAS[name]])
+                self.uv("install", "-r", EXTRAS[name])
             else:
                 run([self.python, "-m", "pip", "install", "--quiet", "-r", EXTRAS[name]])
             self.stamp(name).write_text(expected)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("command", choices=sorted(commands("python")))
-    parser.add_argument("--venv", default=".venv", help="the environment folder to make and use (default: .venv)")
+    parser.add_argument(
+        "--venv", default=".venv", help="the environment folder to make and use (default: .venv)"
+    )
     parser.add_argument("--no-venv", action="store_true", help="use the Python running this script as it is")
     parser.add_argument("--with", dest="extras", action="append", default=[], choices=sorted(EXTRAS))
     args = parser.parse_args(argv)
