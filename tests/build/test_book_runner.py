@@ -55,3 +55,24 @@ def test_an_unknown_command_is_refused(book_runner, capsys):
     with pytest.raises(SystemExit):
         book_runner.main(["publish"])
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_with_one_bad_row_the_build_stops_with_the_validator_lines(make_package, tmp_path):
+    """What `make book` prints after a data edit that breaks one row: a few lines naming file, row and field."""
+    import shutil
+    import subprocess
+
+    repo = Path(__file__).resolve().parents[2]
+    copy = tmp_path / "book"
+    for name in ["tools/book.py", "tools/check_python.py", "requirements.txt", "pyproject.toml"]:
+        (copy / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(repo / name, copy / name)
+    shutil.copytree(make_package("outside_enum"), copy / "data")
+    run = subprocess.run(
+        [sys.executable, str(copy / "tools" / "book.py"), "--no-venv", "build"], capture_output=True, text=True
+    )
+    lines = (run.stdout + run.stderr).splitlines()
+    assert run.returncode == 1
+    assert len(lines) <= 40
+    assert lines[0] == "data/events.csv:4: theme: 'economy' is not one of ['history', 'security']"
+    assert lines[-1] == "The data have problems (above); the book was not built."
