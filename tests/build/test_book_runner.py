@@ -1,5 +1,7 @@
 """tools/book.py: the route without make, on Windows paths too (only the commands are built here)."""
 
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -59,9 +61,6 @@ def test_an_unknown_command_is_refused(book_runner, capsys):
 
 def test_with_one_bad_row_the_build_stops_with_the_validator_lines(make_package, tmp_path):
     """What `make book` prints after a data edit that breaks one row: a few lines naming file, row and field."""
-    import shutil
-    import subprocess
-
     repo = Path(__file__).resolve().parents[2]
     copy = tmp_path / "book"
     for name in ["tools/book.py", "tools/check_python.py", "requirements.txt", "pyproject.toml"]:
@@ -69,7 +68,9 @@ def test_with_one_bad_row_the_build_stops_with_the_validator_lines(make_package,
         shutil.copy(repo / name, copy / name)
     shutil.copytree(make_package("outside_enum"), copy / "data")
     run = subprocess.run(
-        [sys.executable, str(copy / "tools" / "book.py"), "--no-venv", "build"], capture_output=True, text=True
+        [sys.executable, str(copy / "tools" / "book.py"), "--no-venv", "build"],
+        capture_output=True,
+        text=True,
     )
     lines = (run.stdout + run.stderr).splitlines()
     assert run.returncode == 1
