@@ -4,6 +4,7 @@
   python tools/book.py test        validate the data, lint, every test and notebook (`make test`)
   python tools/book.py lab         JupyterLab on the chapters (`make lab`)
   python tools/book.py validate | execute | env | lock
+  python tools/book.py test -k osce       words after the command go to its last step (here pytest)
 
 Each command first makes .venv from the lock with uv, when it is missing, made by an unsupported Python or
 older than the lock. On Windows, run it as `py -3.12 tools\\book.py build`. With --no-venv it uses the Python
@@ -150,7 +151,7 @@ class Environment:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter, allow_abbrev=False
     )
     parser.add_argument("command", choices=sorted(commands("python")))
     parser.add_argument(
@@ -158,14 +159,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--no-venv", action="store_true", help="use the Python running this script as it is")
     parser.add_argument("--with", dest="extras", action="append", default=[], choices=sorted(EXTRAS))
-    args = parser.parse_args(argv)
+    args, more = parser.parse_known_args(argv)  # the rest goes to the step's last command
     environment = Environment(None if args.no_venv else REPO / args.venv)
     environment.ensure_main()
     for extra in [*args.extras, *(["lab"] if args.command == "lab" else [])]:
         environment.ensure_extra(extra)
     try:
-        for command in commands(environment.python)[args.command]:
+        steps = commands(environment.python)[args.command]
+        for command in steps[:-1]:
             run(command)
+        if steps:
+            run([*steps[-1], *more])
     except subprocess.CalledProcessError as error:
         if args.command == "build" and error.cmd == commands(environment.python)["validate"][0]:
             print("The data have problems (above); the book was not built.", file=sys.stderr)

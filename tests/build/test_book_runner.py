@@ -77,3 +77,14 @@ def test_with_one_bad_row_the_build_stops_with_the_validator_lines(make_package,
     assert len(lines) <= 40
     assert lines[0] == "data/events.csv:4: theme: 'economy' is not one of ['history', 'security']"
     assert lines[-1] == "The data have problems (above); the book was not built."
+
+
+def test_options_are_read_anywhere_and_other_words_go_to_the_last_command(book_runner, monkeypatch):
+    ran, extras = [], []
+    monkeypatch.setattr(book_runner.Environment, "ensure_main", lambda self: "")
+    monkeypatch.setattr(book_runner.Environment, "ensure_extra", lambda self, name: extras.append(name))
+    monkeypatch.setattr(book_runner, "run", ran.append)
+    assert book_runner.main(["env", "--with", "site"]) == 0
+    assert book_runner.main(["lab", "--allow-root", "--no-browser"]) == 0
+    assert extras == ["site", "lab"]
+    assert ran[-1][-4:] == ["jupyterlab", "book", "--allow-root", "--no-browser"]
