@@ -26,3 +26,16 @@ def make_package(tmp_path):
 @pytest.fixture
 def valid_package(tmp_path):
     return build_package(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def book_runner():
+    """tools/book.py, the set-up and run script behind the Makefile, imported as a module."""
+    import importlib.util
+    import sys
+
+    sys.path.insert(0, str(REPO / "tools"))  # book.py imports its neighbour check_python
+    spec = importlib.util.spec_from_file_location("book_runner", REPO / "tools" / "book.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -22,6 +22,7 @@ import nbformat
 from nbclient import NotebookClient
 
 import build_book as book
+from cnkz_build.kernels import use_private_sockets
 from cnkz_build.settings import REPO, execution_timeout
 
 BIN = Path(sys.executable).parent
@@ -141,6 +142,7 @@ def bench_lite(html: Path, chapters: tuple[str, ...] = ("history", "osce")) -> l
 
 
 def main() -> None:
+    use_private_sockets()
     rows: list[tuple[str, str]] = []
     scratch = Path(tempfile.mkdtemp(prefix="cnkz-bench-"))
     out = scratch / "book"

@@ -10,12 +10,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cnkz_build.kernels import use_private_sockets
 from cnkz_build.settings import REPO, STRICT_FLAGS
 
 
 def build(
     source: Path = REPO, path_output: Path | None = None, prewarm: bool = True, quiet: bool = False
 ) -> None:
+    use_private_sockets()  # for the pre-run, and for jupyter-book should it run a notebook itself
     output = Path(path_output) if path_output else source
     out = subprocess.DEVNULL if quiet else None
     if prewarm:

@@ -14,6 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from cnkz_build.kernels import use_private_sockets
 from cnkz_build.settings import REPO, STRICT_FLAGS
 
 
@@ -38,6 +39,7 @@ def different_files(left: Path, right: Path, prefix: str = "") -> list[str]:
 
 
 def main() -> int:
+    use_private_sockets()
     with tempfile.TemporaryDirectory() as first, tempfile.TemporaryDirectory() as second:
         differences = different_files(clean_build(Path(first)), clean_build(Path(second)))
     for line in differences:

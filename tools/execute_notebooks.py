@@ -13,6 +13,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from cnkz_build.kernels import use_private_sockets
 from cnkz_build.settings import execution_timeout
 from cnkz_build.sphinxext import chapter_notebooks
 
@@ -34,6 +35,7 @@ def execute(path: Path) -> None:
 
 
 if __name__ == "__main__":
+    use_private_sockets()
     paths = [Path(p) for p in sys.argv[1:]] or chapter_notebooks(Path("book"))
     for path in paths:
         execute(path)

@@ -14,6 +14,7 @@ import json
 import sys
 from pathlib import Path
 
+from cnkz_build.kernels import use_private_sockets
 from cnkz_build.settings import REPO, execution_timeout
 from cnkz_build.sphinxext import chapter_notebooks, notebook_digests, refresh_cache
 
@@ -21,6 +22,7 @@ DONE = "cnkz-prewarmed.sha256"
 
 
 def main(build_dir: Path) -> int:
+    use_private_sockets()
     cache_dir = build_dir / ".jupyter_cache"
     notebooks = chapter_notebooks(REPO / "book")
     digests = notebook_digests(notebooks, REPO, REPO / "data", REPO / "src" / "cnkz")
