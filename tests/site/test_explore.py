@@ -57,8 +57,7 @@ def _search(page):
     last_row = holder.locator("tbody tr").last
     term = last_row.locator("td").last.inner_text().strip()
     hidden_before = last_row.is_hidden()
-    box = page.get_by_label("Search this table").first
-    box.fill(term)
+    _search_box(holder).fill(term)
     rows = [row.inner_text() for row in _visible_rows(holder).all()]
     return {
         "term": term,
@@ -68,10 +67,16 @@ def _search(page):
     }
 
 
+def _search_box(holder):
+    """The search box the site's script put before this table, found by its visible label."""
+    tools = holder.locator("xpath=preceding-sibling::div[@class='cnkz-table-tools'][1]")
+    return tools.get_by_label("Search this table")
+
+
 def _sort(page):
     """Clear the search, sort the first table by its first sortable column: the cells of that column, in order."""
-    page.get_by_label("Search this table").first.fill("")
     holder = page.locator("[data-cnkz-table]:visible").first
+    _search_box(holder).fill("")
     header = holder.locator("th:has(button.cnkz-sort)").first
     column = header.evaluate("th => th.cellIndex")
     header.locator("button").click()
