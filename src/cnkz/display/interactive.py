@@ -28,6 +28,7 @@ VEGA_LITE_MIME = "application/vnd.vegalite.v5+json"
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"  # only names the version; never fetched
 SEARCHABLE_FROM_ROWS = 16  # a table this long or longer gets search, sorting and pages on the website
 TABLE_MARKER = "data-cnkz-table"
+PDF_PLACEHOLDER = "<!-- an interactive chart: on the website and in JupyterLab -->"
 SOURCE = "source"  # the column (and tooltip line) that names each point's source
 # points big enough to hover; a line with a point on each value (the points carry the tooltips)
 MARK_OPTIONS = {"point": {"filled": True, "size": 70}, "line": {"point": {"size": 50}}}
@@ -184,7 +185,8 @@ def _pick_param(rows: pd.DataFrame, pick: Field) -> dict:
 class Chart:
     """A Vega-Lite chart as a notebook output: JupyterLab draws it, the book's site draws it too.
 
-    Its Markdown form is empty: the PDF, which cannot draw it, shows the static figure above it only.
+    Its Markdown form is only a comment: the PDF, which cannot draw the chart, prints nothing for it
+    and shows the static figure above it (an empty form would leave the PDF the text/plain one).
     """
 
     def __init__(self, spec: dict):
@@ -193,7 +195,7 @@ class Chart:
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
         return {
             VEGA_LITE_MIME: self.spec,
-            "text/markdown": "",
+            "text/markdown": PDF_PLACEHOLDER,
             "text/plain": f"<Interactive chart: {self.spec['title']}>",
         }
 
