@@ -20,7 +20,7 @@ from pathlib import Path
 
 from docutils import nodes
 
-from cnkz.display.interactive import TABLE_MARKER, VEGA_LITE_MIME
+from cnkz.display.interactive import TABLE_MARKER, VEGA_LITE_MIME, title_text
 
 from . import web_assets
 
@@ -50,7 +50,7 @@ class VegaLiteOutput:
 def chart_html(spec: dict) -> str:
     """The chart's container, its spec for the site's script, and its data as a table."""
     spec_json = json.dumps(spec, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    label = html.escape(f"Interactive chart: {spec['title']}. {spec['description']}")
+    label = html.escape(f"Interactive chart: {title_text(spec)}. {spec['description']}")
     return (
         f'<figure class="{CHART_CLASS}" aria-label="{label}"><div class="cnkz-chart-view"></div>'
         f'<script type="application/json" class="cnkz-chart-spec">{spec_json}</script>'

@@ -8,7 +8,7 @@ from cnkz.display.interactive import TABLE_MARKER, VEGA_LITE_MIME
 from cnkz_build import explore, web_assets
 
 SPEC = {
-    "title": "Trade </script> & more",
+    "title": {"text": ["Trade </script>", "& more"]},
     "description": "Two years of trade.",
     "data": {"values": [{"year": 2020, "value": 1234.5, "source": "A <b>"}, {"year": 2021, "source": "B"}]},
     "encoding": {

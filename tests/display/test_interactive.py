@@ -132,7 +132,7 @@ def test_the_house_colours_are_kept_for_the_named_values():
 
 def test_a_chart_output_is_vega_lite_for_jupyterlab_and_prints_nothing_in_the_pdf():
     bundle = interactive.chart(rows(), **_minimal())._repr_mimebundle_()
-    assert bundle[interactive.VEGA_LITE_MIME]["title"] == "A title"
+    assert bundle[interactive.VEGA_LITE_MIME]["title"]["text"] == ["A title"]
     markdown = bundle["text/markdown"]
     assert markdown.startswith("<!--") and markdown.endswith("-->") and "-->" not in markdown[:-3]
     assert "text/html" not in bundle  # JupyterLab would prefer it to the chart
@@ -144,9 +144,10 @@ def _minimal():
     )
 
 
-def test_a_table_of_15_rows_stays_as_pandas_shows_it():
+def test_a_table_of_15_rows_stays_as_pandas_shows_it_and_one_of_16_is_marked():
     frame = pd.DataFrame({"n": range(15)})
     assert interactive.searchable_html(frame) == frame._repr_html_()
+    assert interactive.TABLE_MARKER in interactive.searchable_html(pd.DataFrame({"n": range(16)}))
 
 
 def test_a_table_of_16_rows_or_more_is_marked_and_keeps_every_row():
@@ -166,3 +167,10 @@ def test_after_the_call_long_dataframes_are_shown_searchable():
     finally:
         shell.display_formatter.formatters["text/html"].pop(pd.DataFrame)
     assert interactive.TABLE_MARKER in formatted["text/html"]
+
+
+def test_a_long_title_is_cut_into_lines_that_fit_a_phone():
+    title = "China's and Kazakhstan's totals: hover a dot for the figure and its source, year by year"
+    lines = spec(title=title)["title"]["text"]
+    assert len(lines) > 1 and all(len(line) <= interactive.TITLE_WIDTH for line in lines)
+    assert " ".join(lines) == title == interactive.title_text(spec(title=title))

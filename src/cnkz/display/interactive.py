@@ -16,6 +16,7 @@ as they are: the PDF and nbval use those.
 from __future__ import annotations
 
 import math
+import textwrap
 from dataclasses import dataclass
 
 import pandas as pd
@@ -28,6 +29,7 @@ VEGA_LITE_MIME = "application/vnd.vegalite.v5+json"
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"  # only names the version; never fetched
 SEARCHABLE_FROM_ROWS = 16  # a table this long or longer gets search, sorting and pages on the website
 TABLE_MARKER = "data-cnkz-table"
+TITLE_WIDTH = 50  # characters on a title line
 PDF_PLACEHOLDER = "<!-- an interactive chart: on the website and in JupyterLab -->"
 SOURCE = "source"  # the column (and tooltip line) that names each point's source
 # points big enough to hover; a line with a point on each value (the points carry the tooltips)
@@ -141,7 +143,7 @@ def chart_spec(
         encoding["color"] = colour.encoding(scale=_colour_scale(colours), legend={"orient": "bottom"})
     spec = {
         "$schema": VEGA_LITE_SCHEMA,
-        "title": title,
+        "title": {"text": textwrap.wrap(title, TITLE_WIDTH), "anchor": "start"},  # lines that fit a phone
         "description": description,
         "width": "container",
         "height": height,
@@ -196,11 +198,16 @@ class Chart:
         return {
             VEGA_LITE_MIME: self.spec,
             "text/markdown": PDF_PLACEHOLDER,
-            "text/plain": f"<Interactive chart: {self.spec['title']}>",
+            "text/plain": repr(self),
         }
 
     def __repr__(self) -> str:
-        return f"<Interactive chart: {self.spec['title']}>"
+        return f"<Interactive chart: {title_text(self.spec)}>"
+
+
+def title_text(spec: dict) -> str:
+    """The chart's title as one line."""
+    return " ".join(spec["title"]["text"])
 
 
 def chart(rows: pd.DataFrame, data_dir=None, **options) -> Chart:
