@@ -133,7 +133,9 @@ def chart_spec(
     source = Field(SOURCE, "Source", "nominal")
     shown = [x, y, *([colour] if colour else []), *details, source]
     # years and lengths: the axis spans the data, not zero to the data
-    x_scale = {"zero": False, "nice": False} if x.kind == "quantitative" and mark != "bar" else {}
+    x_scale = (
+        {"zero": False, "nice": False, "padding": 12} if x.kind == "quantitative" and mark != "bar" else {}
+    )
     encoding = {
         "x": x.encoding(**({"scale": x_scale | (x.scale or {})} if x_scale else {})),
         "y": y.encoding(),
