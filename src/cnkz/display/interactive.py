@@ -126,9 +126,10 @@ def chart_spec(
     """A Vega-Lite spec: one mark per row of `rows`, which must have a `source` column (`with_sources`).
 
     The tooltip shows x, y, the colour, any `details` and the source. `colours` maps values of the
-    colour field to colours (the house palettes in `figures`); by default Okabe and Ito's palette. `pick` adds a drop-down that
-    keeps only the rows with one value of that field; `zoom` lets the reader zoom the x axis (shift and
-    the mouse wheel) and pan it (drag); a double click resets it.
+    colour field to colours (the house palettes in `figures`); by default Okabe and Ito's palette.
+    `pick` adds a labelled drop-down that keeps only the rows with one value of that field; `zoom`
+    lets the reader zoom the x axis (shift and the mouse wheel) and pan it (drag); a double click
+    resets it.
     """
     source = Field(SOURCE, "Source", "nominal")
     shown = [x, y, *([colour] if colour else []), *details, source]
