@@ -88,6 +88,27 @@ def page_weight(page: Path, html: Path) -> int:
     return page.stat().st_size + sum((html / image).stat().st_size for image in images)
 
 
+def page_files(page: Path, html: Path) -> set[Path]:
+    """The scripts and style sheets a page loads from _static."""
+    text = page.read_text(encoding="utf-8")
+    return {
+        html / name for name in re.findall(r'(?:src|href)="(?:\.\./)*(_static/[^"?#]+\.(?:js|css))', text)
+    }
+
+
+def weight_with_own_files(pages_: list[Path], html: Path) -> tuple[Path, int, int]:
+    """The heaviest page counting its HTML, images and the files only some pages load (the charts'
+    scripts), and the bytes of the files every page loads (the theme's), which a reader fetches once."""
+    loaded = {page: page_files(page, html) for page in pages_}
+    shared = set.intersection(*(files for files in loaded.values() if files))  # not the root's redirect
+
+    def weight(page: Path) -> int:
+        return page_weight(page, html) + sum(path.stat().st_size for path in loaded[page] - shared)
+
+    heaviest = max(pages_, key=weight)
+    return heaviest, weight(heaviest), sum(path.stat().st_size for path in shared)
+
+
 def execute_notebook(path: Path) -> None:
     notebook = nbformat.read(path, as_version=4)
     NotebookClient(
@@ -198,6 +219,15 @@ def main() -> None:
             f"{page_weight(heaviest, html) / 1e3:.0f} kB",
         )
     )
+
+    heaviest, weight, shared = weight_with_own_files(pages(html), html)
+    rows.append(
+        (
+            f"Heaviest page with its own scripts ({heaviest.relative_to(html)}: HTML, images, chart scripts)",
+            f"{weight / 1e3:.0f} kB",
+        )
+    )
+    rows.append(("Scripts and style sheets every page loads (fetched once)", f"{shared / 1e3:.0f} kB"))
 
     rows += bench_lite(html)
 
