@@ -36,8 +36,10 @@ def to_inline_expressions(markdown: str) -> str:
 
     def replace(match: re.Match) -> str:
         key = match.group(1)
-        if "::" in key or ":" in key:
-            raise ValueError(f"{match.group(0)}: glue from another notebook or with a format has no inline form")
+        if ":" in key:
+            raise ValueError(
+                f"{match.group(0)}: glue from another notebook or with a format has no inline form"
+            )
         return f"{{eval}}`{inline_name(key)}`"
 
     return GLUE_ROLE.sub(replace, markdown)
@@ -160,6 +162,8 @@ def convert(notebook) -> None:
         if cell.cell_type == "markdown":
             cell.source = escape_dollars(to_inline_expressions(cell.source))
         elif cell.cell_type == "code":
-            cell.source = cell.source.replace("from myst_nb import glue", "from cnkz.display.inline import glue")
+            cell.source = cell.source.replace(
+                "from myst_nb import glue", "from cnkz.display.inline import glue"
+            )
     notebook.cells = split_at_solutions(notebook.cells)
     fold_solutions(notebook.cells)
