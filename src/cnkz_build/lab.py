@@ -15,6 +15,7 @@ calls `store_user_expressions` after each run (the values exist only then).
 
 from __future__ import annotations
 
+import ast
 import copy
 import re
 
@@ -156,6 +157,58 @@ def store_user_expressions(notebook) -> None:
         ]
 
 
+def _python_of(cell) -> ast.Module:
+    """The cell's code without its shell and magic lines."""
+    lines = cell.source.splitlines()
+    return ast.parse("\n".join(line for line in lines if not line.lstrip().startswith(("!", "%"))))
+
+
+def _assigned_names(code_cells: list) -> set[str]:
+    """Every name the notebook's code assigns."""
+    names = set()
+    for cell in code_cells:
+        for node in ast.walk(_python_of(cell)):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                names.add(node.id)
+            elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                names.add(node.name)
+    return names
+
+
+def _shadowing_glues(code_cells: list) -> set[str]:
+    """Names glued with another value than the notebook's own variable of that name."""
+    assigned = _assigned_names(code_cells)
+    shadowing = set()
+    for cell in code_cells:
+        for node in ast.walk(_python_of(cell)):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", None) == "glue"
+                and len(node.args) >= 2
+                and isinstance(node.args[0], ast.Constant)
+                and node.args[0].value in assigned
+                and not (isinstance(node.args[1], ast.Name) and node.args[1].id == node.args[0].value)
+            ):
+                shadowing.add(node.args[0].value)
+    return shadowing
+
+
+def rename_shadowing_glues(notebook) -> None:
+    """A glued name that is also a variable becomes `name_shown`, in the code and in the prose.
+
+    `glue` binds the glued value to its name for JupyterLab, so it must not replace a variable.
+    """
+    code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    for name in sorted(_shadowing_glues(code_cells)):
+        glued = re.compile(rf'(glue\(\s*)"{re.escape(name)}"')
+        shown = re.compile(rf"\{{eval\}}`{re.escape(name)}`")
+        for cell in notebook.cells:
+            if cell.cell_type == "code":
+                cell.source = glued.sub(rf'\1"{name}_shown"', cell.source)
+            else:
+                cell.source = shown.sub(f"{{eval}}`{name}_shown`", cell.source)
+
+
 def convert(notebook) -> None:
     """The chapter's markdown in the forms both the book and JupyterLab render (idempotent)."""
     for cell in notebook.cells:
@@ -165,5 +218,6 @@ def convert(notebook) -> None:
             cell.source = cell.source.replace(
                 "from myst_nb import glue", "from cnkz.display.inline import glue"
             )
+    rename_shadowing_glues(notebook)
     notebook.cells = split_at_solutions(notebook.cells)
     fold_solutions(notebook.cells)

@@ -29,7 +29,7 @@ def glue(name: str, value: Any, display: bool = False) -> None:
     namespace = _notebook_namespace()
     if namespace is None:
         return
-    if name in namespace and name not in _bound_by_glue:
+    if name in namespace and name not in _bound_by_glue and namespace[name] is not value:
         raise ValueError(f"glue({name!r}, ...) would overwrite the notebook's own variable {name!r}")
     namespace[name] = value
     _bound_by_glue.add(name)
