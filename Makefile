@@ -1,6 +1,6 @@
 # Thin wrappers; the README explains each target. `make book` and `make test`
 # set up .venv from the lock on first use, so a fresh clone needs nothing else.
-.PHONY: book test site-test pdf env execute validate bench reproducible lab lock clean format
+.PHONY: book test site-test pdf env execute validate bench reproducible lab lab-test lock clean format
 
 # The first of these that runs (a pyenv shim can exist for a version that is not installed).
 PYTHON ?= $(shell for p in python3.11 python3.12 python3.13 python3; do $$p -c '' 2>/dev/null && command -v $$p && break; done)
@@ -69,6 +69,11 @@ bench: env
 
 lab: $(VENV)/.installed-lab
 	$(BIN)/jupyter lab book/
+
+# A headless JupyterLab opens chapters in Debian's Chromium: rendered MyST, numbers in the prose, folded solutions.
+lab-test: $(VENV)/.installed-lab $(VENV)/.installed-site
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+	$(BIN)/pytest -p no:cacheprovider tests/lab
 
 # JupyterLab has its own lock (see requirements-lab.in); re-added after any re-sync.
 $(VENV)/.installed-lab: requirements-lab.txt $(STAMP)
