@@ -33,9 +33,9 @@ def open_chapter(page, url: str, token: str, chapter: str):
     notebook = nbformat.read(REPO / "book" / chapter, as_version=4)
     last = page.locator(f".jp-Notebook .jp-Cell[data-windowed-list-index='{len(notebook.cells) - 1}']")
     last.wait_for(timeout=60_000)
-    # jupyterlab-myst renders each markdown cell into a `.myst` block; wait for all of them
+    # wait until every unfolded markdown cell is drawn, by jupyterlab-myst (`.myst`) or without it
     page.wait_for_function(
-        "n => document.querySelectorAll('.jp-Notebook .jp-MarkdownCell .myst').length >= n",
+        "n => document.querySelectorAll('.jp-MarkdownCell :is(.myst, .jp-RenderedMarkdown)').length >= n",
         arg=sum(cell.cell_type == "markdown" and not is_folded(cell) for cell in notebook.cells),
         timeout=60_000,
     )
