@@ -25,7 +25,7 @@ from cnkz.display.inline import inline_name
 
 GLUE_ROLE = re.compile(r"\{glue(?::text)?\}`([^`]+)`")
 EVAL_ROLE = re.compile(r"\{eval\}`([^`]+)`")
-INLINE_CODE = re.compile(r"(`+).*?\1")
+INLINE_CODE = re.compile(r"((`+).*?\2)")  # a code span; split() keeps it and its backticks
 UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
 SOLUTION_START = re.compile(r"^```\{solution-start\}.*?^```[ \t]*$", re.M | re.S)
 SOLUTION_END = re.compile(r"^```\{solution-end\}[ \t]*\n```[ \t]*$", re.M)
@@ -51,8 +51,7 @@ def escape_dollars(markdown: str) -> str:
     lines = []
     for line in markdown.split("\n"):
         if not line.lstrip().startswith("```"):
-            pieces = re.split(r"((`+).*?\2)", line)
-            # re.split keeps both groups: text, span, fence, text, span, fence, ...
+            pieces = INLINE_CODE.split(line)  # text, code span, its backticks, text, ...
             line = "".join(
                 UNESCAPED_DOLLAR.sub(r"\\$", piece) if i % 3 == 0 else piece
                 for i, piece in enumerate(pieces)
