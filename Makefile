@@ -1,6 +1,6 @@
 # Thin wrappers; the README explains each target. `make book` and `make test`
 # set up .venv from the lock on first use, so a fresh clone needs nothing else.
-.PHONY: book test site-test pdf env execute validate bench reproducible lab lock clean format serve
+.PHONY: book test site-test pdf env execute validate bench reproducible lab lab-test lock clean format serve
 
 # The first of these that runs (a pyenv shim can exist for a version that is not installed).
 PYTHON ?= $(shell for p in python3.11 python3.12 python3.13 python3; do $$p -c '' 2>/dev/null && command -v $$p && break; done)
@@ -59,6 +59,12 @@ serve:
 # JupyterLab has its own lock (see requirements-lab.in), installed on first use.
 lab:
 	@$(BOOK) lab
+
+# A headless JupyterLab opens chapters in Debian's Chromium: rendered MyST, numbers in the prose, folded solutions.
+lab-test:
+	@$(BOOK) env --with lab --with site
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+	$(BIN)/pytest -p no:cacheprovider tests/lab
 
 lock:
 	@$(BOOK) lock

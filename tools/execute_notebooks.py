@@ -2,7 +2,8 @@
 
 `make execute` runs this after a change in data/ or src/cnkz; nbval then
 checks that the stored outputs are what the code produces. Stderr is dropped
-(warnings are not part of a chapter) and cell ids are kept.
+(warnings are not part of a chapter) and cell ids are kept. The values of the
+prose's inline expressions are stored for JupyterLab (`cnkz_build.lab`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from cnkz_build.kernels import use_private_sockets
+from cnkz_build.lab import store_user_expressions
 from cnkz_build.settings import execution_timeout
 from cnkz_build.sphinxext import chapter_notebooks
 
@@ -31,6 +33,7 @@ def execute(path: Path) -> None:
         if cell.cell_type == "code":
             cell.outputs = [o for o in cell.outputs if not (o.output_type == "stream" and o.name == "stderr")]
             cell.metadata.pop("execution", None)
+    store_user_expressions(notebook)  # the prose's values, for JupyterLab
     nbformat.write(notebook, path)
 
 

@@ -8,9 +8,10 @@ notebook's cached result is removed) and one in Sphinx's environment (its
 page is re-read). `tools/prewarm_cache.py` may fill the cache in parallel
 before the build; it uses the same stamps.
 
-It also wires in two helpers: it leaves out the launch buttons while no
-repository is set (`launch`), and prepares the PDF: Chinese characters and
-table column widths (`latex`).
+It also wires in three helpers: it leaves out the launch buttons while no
+repository is set (`launch`), prepares the PDF: Chinese characters and
+table column widths (`latex`), and pastes the prose's inline expressions
+{eval}`name` from the notebook's glued values (`lab`).
 """
 
 from __future__ import annotations
@@ -112,6 +113,18 @@ def _on_doctree_resolved(app, doctree, docname) -> None:
         exercise_label_aliases(doctree)  # the assembled book: pages read for HTML have no aliases yet
 
 
+def _on_builder_inited_eval(app) -> None:
+    """{eval}`name` pastes the value glued as `name`, as {glue:text} did.
+
+    MyST-NB's own `eval` role needs a live kernel (inline execution), which the
+    cached build has not; `cnkz.display.inline.glue` binds the glued value to the
+    same name, so JupyterLab evaluating the expression gets the same value.
+    """
+    from myst_nb.ext.glue.roles import PasteTextRole
+
+    app.add_role("eval", PasteTextRole(), override=True)
+
+
 def setup(app):
     app.add_config_value("cnkz_book_dir", "book", "env")
     app.add_config_value("cnkz_data_dir", "data", "env")
@@ -122,4 +135,5 @@ def setup(app):
     app.connect("env-get-outdated", _on_env_get_outdated)
     app.connect("doctree-read", _on_doctree_read)
     app.connect("doctree-resolved", _on_doctree_resolved)
+    app.connect("builder-inited", _on_builder_inited_eval)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
