@@ -60,11 +60,15 @@ def commands(python: str) -> dict[str, list[list[str]]]:
     """Each target's commands, run in the repository with the environment's Python."""
     validate = [python, "-m", "cnkz", "validate", "data"]
     pytest = [python, "-m", "pytest", "-n", "auto", "--dist", "loadfile", "--nbval"]
+    # The files the site serves itself (web-assets.lock.json, the in-browser kernel's packages): each
+    # fetch does nothing when they are there, and checks what it downloads.
+    fetch = [[python, "-m", "cnkz_build", kind, "fetch"] for kind in ("web-assets", "pyodide-packages")]
     return {
         "validate": [validate],
-        "build": [validate, [python, "tools/build_book.py"]],
+        "build": [validate, *fetch, [python, "tools/build_book.py"]],
         "test": [
             validate,
+            *fetch,
             [python, "-m", "ruff", "check", "."],
             [python, "-m", "ruff", "format", "--check", "."],
             [*pytest, "--nbval-sanitize-with", "tests/sanitize.cfg", "tests", "book"],
@@ -75,7 +79,7 @@ def commands(python: str) -> dict[str, list[list[str]]]:
             *(compile_command(python, source, REPO / lock) for source, lock in COMPILED.items()),
             [python, "-m", "cnkz_build", "web-assets", "lock"],
         ],
-        "env": [],
+        "env": fetch,
     }
 
 
@@ -142,15 +146,6 @@ class Environment:
                 shutil.copy(REPO / lock, Path(scratch) / lock)
                 run(compile_command(self.python, source, Path(scratch) / lock))
 
-    def ensure_browser_files(self) -> None:
-        """The files the site serves itself (web-assets.lock.json, and the in-browser kernel's packages)."""
-        stamp = REPO / ".vendor" / ".fetched-from-lock"
-        expected = digest(REPO / "web-assets.lock.json", REPO / "src" / "cnkz_build" / "pyodide_packages.py")
-        if not (stamp.is_file() and stamp.read_text() == expected):
-            run([self.python, "-m", "cnkz_build", "web-assets", "fetch"])
-            run([self.python, "-m", "cnkz_build", "pyodide-packages", "fetch"])
-            stamp.write_text(expected)
-
     def ensure_extra(self, name: str) -> None:
         expected = digest(self.ensure_main(), REPO / EXTRAS[name])
         if not self.is_current(name, expected):
@@ -174,7 +169,6 @@ def main(argv: list[str] | None = None) -> int:
     args, more = parser.parse_known_args(argv)  # the rest goes to the step's last command
     environment = Environment(None if args.no_venv else REPO / args.venv)
     environment.ensure_main()
-    environment.ensure_browser_files()
     for extra in [*args.extras, *(["lab"] if args.command == "lab" else [])]:
         environment.ensure_extra(extra)
     try:
