@@ -23,6 +23,7 @@ from nbclient import NotebookClient
 
 import build_book as book
 from cnkz_build.kernels import use_private_sockets
+from cnkz_build.lite import LITE_OUTPUT
 from cnkz_build.settings import REPO, execution_timeout
 
 BIN = Path(sys.executable).parent
@@ -77,7 +78,7 @@ def pages(html: Path) -> list[Path]:
         for p in html.rglob("*.html")
         if p.name not in {"genindex.html", "search.html"}
         and "_static" not in p.parts
-        and p.relative_to(html).parts[0] != "lite"  # the in-browser app's own pages
+        and p.relative_to(html).parts[0] != LITE_OUTPUT  # the in-browser app's own pages
     ]
 
 
@@ -122,25 +123,11 @@ def execute_notebook(path: Path) -> None:
 def bench_lite(html: Path, chapters: tuple[str, ...] = ("history", "osce")) -> list[tuple[str, str]]:
     """The chapters in the browser: from pressing "Run in the browser" (cold cache, offline) to the
     first output and to the last cell, in Debian's Chromium; and the in-browser app's share of the site."""
-    import functools
-    import http.server
-    import threading
-
-    from playwright.sync_api import sync_playwright
-
     from cnkz_build.lite_session import run_chapter
+    from cnkz_build.site_check import headless_chromium, served
 
-    sys.path.insert(0, str(REPO / "tests" / "site"))
-    from conftest import CHROMIUM, CHROMIUM_ARGS, _QuietHandler
-
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(html))
-    )
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    server = f"http://127.0.0.1:{httpd.server_address[1]}"
     rows = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    with served(html) as server, headless_chromium() as browser:
         for chapter in chapters:
             runs = [run_chapter(browser, server, chapter) for _ in range(RUNS)]
             first = statistics.median(run.first_output_s for run in runs)
@@ -149,13 +136,11 @@ def bench_lite(html: Path, chapters: tuple[str, ...] = ("history", "osce")) -> l
                 (f"In the browser, book/{chapter}.ipynb: first output (cold cache)", f"{first:.1f} s")
             )
             rows.append((f"In the browser, book/{chapter}.ipynb: whole chapter", f"{whole:.1f} s"))
-        browser.close()
-    httpd.shutdown()
-    lite = sum(p.stat().st_size for p in (html / "lite").rglob("*") if p.is_file())
+    lite = sum(p.stat().st_size for p in (html / LITE_OUTPUT).rglob("*") if p.is_file())
     site = sum(p.stat().st_size for p in html.rglob("*") if p.is_file())
     rows.append(
         (
-            "In-browser app (_build/html/lite), share of the site",
+            f"In-browser app (_build/html/{LITE_OUTPUT}), share of the site",
             f"{lite / 1e6:.1f} MB, {100 * lite / site:.0f} %",
         )
     )

@@ -1,25 +1,13 @@
 """Serve the built book on localhost and open it in Debian's Chromium through Playwright."""
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+
+from cnkz_build.lite import LITE_OUTPUT
+from cnkz_build.site_check import headless_chromium, served
 
 HTML = Path(__file__).resolve().parents[2] / "_build" / "html"
-CHROMIUM = "/usr/bin/chromium"
-# Without these flags Chromium phones home at start-up; the book must not need any network.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def pages() -> list[str]:
@@ -29,29 +17,18 @@ def pages() -> list[str]:
         str(path.relative_to(HTML))
         for path in HTML.rglob("*.html")
         if "_static" not in path.parts
-        and path.relative_to(HTML).parts[0] != "lite"
+        and path.relative_to(HTML).parts[0] != LITE_OUTPUT
         and path.name != "genindex.html"
     )
 
 
 @pytest.fixture(scope="session")
 def server():
-    handler = functools.partial(_QuietHandler, directory=str(HTML))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with served(HTML) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    with headless_chromium() as browser:
         yield browser
-        browser.close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass

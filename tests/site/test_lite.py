@@ -3,6 +3,7 @@ every cell run in Pyodide with every request off the local server blocked, no er
 
 import pytest
 
+from cnkz_build.lite import LITE_OUTPUT
 from cnkz_build.lite_session import run_chapter
 from conftest import HTML
 
@@ -30,7 +31,7 @@ def test_the_chapter_pages_do_not_load_the_app(server, browser):
 
 
 def test_the_built_app_names_no_pyodide_but_its_own():
-    configs = sorted((HTML / "lite").rglob("jupyter-lite.json"))
+    configs = sorted((HTML / LITE_OUTPUT).rglob("jupyter-lite.json"))
     assert configs
     for config in configs:
         text = config.read_text(encoding="utf-8")
