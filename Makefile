@@ -13,6 +13,9 @@ BOOK = $(if $(PYTHON),$(PYTHON) tools/book.py --venv $(VENV),$(error This book n
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export PYTHONHASHSEED := 0
 
+# The browser checks (site-test, lab-test) use Debian's Chromium, installed here if missing.
+INSTALL_CHROMIUM = command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
 book:
 	@$(BOOK) build
 	@echo "The book is at $(CURDIR)/_build/html/index.html"
@@ -24,8 +27,8 @@ test:
 site-test:
 	@$(BOOK) env --with site
 	test -f _build/html/index.html || $(MAKE) book
-	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
-	$(BIN)/pytest -p no:cacheprovider tests/site
+	$(INSTALL_CHROMIUM)
+	$(BIN)/pytest tests/site
 
 # A printable PDF of the whole book with Debian's XeTeX (installed here if missing).
 pdf: env
@@ -63,8 +66,8 @@ lab:
 # A headless JupyterLab opens chapters in Debian's Chromium: rendered MyST, numbers in the prose, folded solutions.
 lab-test:
 	@$(BOOK) env --with lab --with site
-	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
-	$(BIN)/pytest -p no:cacheprovider tests/lab
+	$(INSTALL_CHROMIUM)
+	$(BIN)/pytest tests/lab
 
 lock:
 	@$(BOOK) lock
