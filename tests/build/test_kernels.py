@@ -55,7 +55,7 @@ def test_without_unix_sockets_the_kernel_gets_curve_keys_and_does_not_warn(provi
     assert "without encryption" not in log_after_shutdown(manager)
 
 
-def test_a_kernel_says_why_it_was_started_so(provisioned):
+def test_the_default_provisioner_warns_so_the_check_above_can_fail(provisioned):
     """The check above reads the kernel's log: with jupyter_client's default it finds the warning."""
     assert "without encryption" in log_after_shutdown(provisioned("local-provisioner"))
 

@@ -31,8 +31,7 @@ def opened(request, browser, lab):
 def open_chapter(page, url: str, token: str, chapter: str):
     page.goto(f"{url}/lab/tree/{chapter}?reset&token={token}")
     notebook = nbformat.read(REPO / "book" / chapter, as_version=4)
-    last = page.locator(f".jp-Notebook .jp-Cell[data-windowed-list-index='{len(notebook.cells) - 1}']")
-    last.wait_for(timeout=60_000)
+    cell_at(page, len(notebook.cells) - 1).wait_for(timeout=60_000)
     # wait until every unfolded markdown cell is drawn, by jupyterlab-myst (`.myst`) or without it
     page.wait_for_function(
         "n => document.querySelectorAll('.jp-MarkdownCell :is(.myst, .jp-RenderedMarkdown)').length >= n",
@@ -65,48 +64,48 @@ def visible_text(locator) -> str:
 
 
 def test_chapter_shows_no_raw_myst(opened):
-    offline_page, notebook = opened
-    text = offline_page.locator(".jp-Notebook").inner_text()
+    page, notebook = opened
+    text = page.locator(".jp-Notebook").inner_text()
     assert [raw for raw in RAW_MYST if raw in text] == []
-    assert offline_page.blocked == []
+    assert page.blocked == []
 
 
 def test_prose_shows_the_glued_numbers(opened):
-    offline_page, notebook = opened
+    page, notebook = opened
     checked = 0
     for index, cell in enumerate(notebook.cells):
         if cell.cell_type == "markdown" and EVAL_ROLE.search(cell.source) and not is_folded(cell):
-            text = visible_text(cell_at(offline_page, index))
+            text = visible_text(cell_at(page, index))
             assert [value for value in shown_values(cell) if value not in text] == [], cell.source
             checked += 1
     assert checked > 5
 
 
 def test_exercises_and_admonitions_are_rendered(opened):
-    offline_page, notebook = opened
+    page, notebook = opened
     markdown = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
-    exercise_titles = offline_page.locator(".jp-Notebook aside.myst-exercise .myst-exercise-title")
+    exercise_titles = page.locator(".jp-Notebook aside.myst-exercise .myst-exercise-title")
     exercises = exercise_titles.filter(has_text=re.compile(r"^Exercise\s\d+$"))
     assert exercises.count() == markdown.count("```{exercise}")
     titles = re.findall(r"^```\{admonition\} (.+)$", markdown, re.M)
-    text = visible_text(offline_page.locator(".jp-Notebook"))
+    text = visible_text(page.locator(".jp-Notebook"))
     assert (
         titles and [title for title in titles if " ".join(title.split()) not in text.replace("’", "'")] == []
     )
 
 
 def test_solutions_stay_folded_until_opened(opened):
-    offline_page, notebook = opened
+    page, notebook = opened
     folded = [index for index, cell in enumerate(notebook.cells) if is_folded(cell)]
     assert len(folded) >= notebook_solutions(notebook)
     for index in folded:
-        cell = cell_at(offline_page, index)
+        cell = cell_at(page, index)
         assert cell.locator(".jp-InputPlaceholder").is_visible()
         assert not cell.locator(".jp-Cell-inputArea").is_visible()
         assert not cell.locator(".jp-OutputArea").is_visible()
     # the student opens one: its prose is there, with its numbers if it has any
     index = next(i for i in folded if notebook.cells[i].cell_type == "markdown")
-    cell = cell_at(offline_page, index)
+    cell = cell_at(page, index)
     assert not cell.locator(".myst").is_visible()
     cell.locator(".jp-InputPlaceholder").click()
     cell.locator(".myst").wait_for()
