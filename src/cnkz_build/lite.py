@@ -21,6 +21,7 @@ itself loads nothing of the app until it is followed.
 
 from __future__ import annotations
 
+import base64
 import copy
 import hashlib
 import io
@@ -64,8 +65,6 @@ def wheel(name: str, wheel_version: str, files: dict[str, bytes]) -> tuple[str, 
 
 
 def _urlsafe_sha256(data: bytes) -> str:
-    import base64
-
     return base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
 
 
@@ -137,7 +136,7 @@ def stage_contents(target: Path, notebooks: list[Path], book_dir: Path, data_dir
         shutil.copytree(data_dir, target / "data")
 
 
-def lite_config(pyodide_dir: Path) -> dict:
+def lite_config() -> dict:
     """jupyter_lite_config.json: no sourcemaps (45 MB), comm for the kernel from this site, not PyPI."""
     comm = next(path for path in pyodide_packages.checked_files() if path.name.startswith("comm-"))
     return {
@@ -225,7 +224,7 @@ def _on_builder_inited(app) -> None:
     book_dir = root / config.cnkz_book_dir
     stage_pyodide(work / "static" / "pyodide")
     stage_contents(work / "contents", chapter_notebooks(book_dir), book_dir, root / config.cnkz_data_dir)
-    (work / "jupyter_lite_config.json").write_text(json.dumps(lite_config(work), indent=1) + "\n")
+    (work / "jupyter_lite_config.json").write_text(json.dumps(lite_config(), indent=1) + "\n")
     (work / "jupyter-lite.json").write_text(json.dumps(app_settings(), indent=1) + "\n")
     (work / "overrides.json").write_text(json.dumps(settings_overrides(), indent=1) + "\n")
 

@@ -119,7 +119,7 @@ def fetch(vendor: Path = VENDOR, download=None) -> Path | None:
     target = folder(lock, vendor)
     if target.is_dir():
         return None
-    source = (download or web_assets._download)(SOURCE.url)
+    source = (download or web_assets.http_download)(SOURCE.url)
     check_sha256(source, SOURCE.sha256, Path(SOURCE.url).name)
     files = extract(source, lock)
     partial = target.with_name(target.name + ".partial")

@@ -88,7 +88,7 @@ def package_dir(name: str, vendor: Path = VENDOR, lock_path: Path = LOCK) -> Pat
 
 def fetch(vendor: Path = VENDOR, lock_path: Path = LOCK, download=None) -> list[Path]:
     """Download and unpack every locked package not yet in `vendor`; return the folders unpacked now."""
-    download = download or _download
+    download = download or http_download
     unpacked = []
     for package in read_lock(lock_path):
         target = vendor / package.spec
@@ -110,7 +110,7 @@ def check_integrity(data: bytes, package: Package) -> None:
         raise ValueError(f"{package.spec}: the tarball's sha512 is {actual}, the lock says {expected}")
 
 
-def _download(url: str) -> bytes:
+def http_download(url: str) -> bytes:
     with urllib.request.urlopen(url, timeout=300) as response:
         return response.read()
 
