@@ -33,7 +33,10 @@ def execute(path: Path) -> None:
         if cell.cell_type == "code":
             cell.outputs = [o for o in cell.outputs if not (o.output_type == "stream" and o.name == "stderr")]
             cell.metadata.pop("execution", None)
-    store_user_expressions(notebook)  # the prose's values, for JupyterLab
+    try:
+        store_user_expressions(notebook)  # the prose's values, for JupyterLab
+    except ValueError as error:
+        raise SystemExit(f"{path}: {error}") from None
     nbformat.write(notebook, path)
 
 

@@ -22,7 +22,10 @@ def main(paths: list[Path]) -> None:
     for path in paths:
         notebook = nbformat.read(path, as_version=4)
         before = nbformat.writes(notebook)
-        convert(notebook)
+        try:
+            convert(notebook)
+        except ValueError as error:
+            raise SystemExit(f"{path}: {error}") from None
         if nbformat.writes(notebook) != before:
             nbformat.write(notebook, path)
             print(f"rewrote {path}")

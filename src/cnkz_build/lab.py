@@ -140,7 +140,7 @@ def glued_outputs(notebook) -> dict[str, dict]:
 def store_user_expressions(notebook) -> None:
     """Each markdown cell's {eval} results, in the metadata JupyterLab's MyST extension reads."""
     glued = glued_outputs(notebook)
-    for cell in notebook.cells:
+    for number, cell in enumerate(notebook.cells):
         if cell.cell_type != "markdown":
             continue
         names = list(dict.fromkeys(EVAL_ROLE.findall(cell.source)))
@@ -149,7 +149,7 @@ def store_user_expressions(notebook) -> None:
             continue
         missing = [name for name in names if name not in glued]
         if missing:
-            raise KeyError(f"{{eval}} of names no cell glues: {', '.join(missing)}")
+            raise ValueError(f"cell {number}: {{eval}} of names no cell glues: {', '.join(missing)}")
         cell.metadata["user_expressions"] = [
             {"expression": name, "result": {"status": "ok", "data": glued[name], "metadata": {}}}
             for name in names

@@ -96,7 +96,7 @@ def test_inline_values_are_stored_from_the_glued_outputs():
         {"expression": "share", "result": {"status": "ok", "data": {"text/plain": "'12%'"}, "metadata": {}}},
     ]
     prose.source = "{eval}`missing`"
-    with pytest.raises(KeyError, match="missing"):
+    with pytest.raises(ValueError, match="cell 1: .* no cell glues: missing"):
         lab.store_user_expressions(notebook)
 
 
