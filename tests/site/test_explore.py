@@ -15,7 +15,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from test_site import AXE_OPTIONS, VIEWPORTS
 
-THEME_CHAPTERS = ["history", "security", "energy", "trade", "osce", "society"]
+from cnkz.display.figures import THEMES as THEME_CHAPTERS
+
 MARKS = "figure.cnkz-chart svg .mark-symbol path, figure.cnkz-chart svg .mark-rect path"
 
 
