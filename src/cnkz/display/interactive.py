@@ -231,7 +231,8 @@ def searchable_html(frame: pd.DataFrame) -> str:
 
 
 def searchable_tables(shell=None) -> None:
-    """From now on, every DataFrame output of this notebook of 16 rows or more is searchable on the site."""
+    """From now on, every DataFrame output of this notebook of SEARCHABLE_FROM_ROWS rows or more is
+    searchable on the site."""
     if shell is None:
         try:
             shell = get_ipython()  # noqa: F821 (defined inside IPython only)
