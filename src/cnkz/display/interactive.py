@@ -23,6 +23,7 @@ import pandas as pd
 
 from ..datapackage import load
 from .figures import OKABE_ITO
+from .printable import format_dataframes
 from .text import show_date
 
 VEGA_LITE_MIME = "application/vnd.vegalite.v5+json"
@@ -233,9 +234,4 @@ def searchable_html(frame: pd.DataFrame) -> str:
 def searchable_tables(shell=None) -> None:
     """From now on, every DataFrame output of this notebook of SEARCHABLE_FROM_ROWS rows or more is
     searchable on the site."""
-    if shell is None:
-        try:
-            shell = get_ipython()  # noqa: F821 (defined inside IPython only)
-        except NameError:
-            return
-    shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, searchable_html)
+    format_dataframes("text/html", searchable_html, shell)

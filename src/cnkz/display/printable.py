@@ -83,9 +83,14 @@ class Page:
 
 def print_tables_as_markdown(shell=None) -> None:
     """From now on, every DataFrame output in this notebook also carries its Markdown table."""
+    format_dataframes("text/markdown", dataframe_markdown, shell)
+
+
+def format_dataframes(mime: str, formatter, shell=None) -> None:
+    """From now on, `formatter` writes the `mime` form of every DataFrame output (outside IPython, nothing)."""
     if shell is None:
         try:
             shell = get_ipython()  # noqa: F821 (defined inside IPython only)
         except NameError:
             return
-    shell.display_formatter.formatters["text/markdown"].for_type(pd.DataFrame, dataframe_markdown)
+    shell.display_formatter.formatters[mime].for_type(pd.DataFrame, formatter)
