@@ -81,7 +81,10 @@ def book_wheels() -> dict[str, tuple[str, bytes, list[str]]]:
     """Lock name -> (file name, bytes, depends) of the wheels made from this repository."""
     cnkz_name, cnkz_wheel = wheel("cnkz", version("cnkz"), package_files(REPO / "src" / "cnkz"))
     shim_name, shim_wheel = wheel("myst_nb", "0+cnkz", {"myst_nb.py": SHIM.read_bytes()})
-    return {"cnkz": (cnkz_name, cnkz_wheel, ["pandas", "matplotlib"]), "myst-nb": (shim_name, shim_wheel, [])}
+    # cnkz.display.inline imports myst_nb: Pyodide loads only what the lock's `depends` name for a module
+    # that a cell imports indirectly.
+    cnkz_depends = ["pandas", "matplotlib", "myst-nb"]
+    return {"cnkz": (cnkz_name, cnkz_wheel, cnkz_depends), "myst-nb": (shim_name, shim_wheel, [])}
 
 
 def served_lock(official: dict, shipped: list[str], added: dict[str, tuple[str, bytes, list[str]]]) -> dict:

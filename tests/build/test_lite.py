@@ -1,5 +1,6 @@
 """The in-browser copy of the book: the wheels made from src/, the lock served, the no-CDN check, the link."""
 
+import ast
 import hashlib
 import importlib
 import importlib.util
@@ -31,7 +32,7 @@ def test_a_wheel_made_twice_is_the_same_bytes_and_imports(tmp_path, monkeypatch)
 def test_the_cnkz_wheel_holds_the_whole_package_and_no_caches():
     wheels = lite.book_wheels()
     file_name, data, depends = wheels["cnkz"]
-    assert file_name.startswith("cnkz-") and depends == ["pandas", "matplotlib"]
+    assert file_name.startswith("cnkz-") and depends == ["pandas", "matplotlib", "myst-nb"]
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = archive.namelist()
     assert "cnkz/datapackage/descriptor.py" in names and "cnkz/analysis/__init__.py" in names
@@ -94,3 +95,34 @@ def test_the_browser_glue_shows_a_value_unless_told_not_to(monkeypatch):
     shim.glue("share", 0.25)
     shim.glue("hidden", 0.5, display=False)
     assert shown == [0.25]
+
+
+def _imported_top_level_modules(package) -> set[str]:
+    names = set()
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module.split(".")[0])
+    return names
+
+
+def test_every_package_cnkz_imports_is_loaded_with_it_in_the_browser():
+    """Pyodide loads a wheel's `depends` with it; a module cnkz imports but the lock does not name stays missing."""
+    lock = lite.served_lock({"info": {}, "packages": {}}, [], lite.book_wheels())
+    depends = set(lock["packages"]["cnkz"]["depends"])
+    provided_by = {module: name for name, entry in lock["packages"].items() for module in entry["imports"]}
+    provided_by |= {
+        "pandas": "pandas",
+        "matplotlib": "matplotlib",
+        "numpy": "pandas",
+    }  # numpy comes with pandas
+    package = lite.REPO / "src" / "cnkz"
+    third_party = {
+        module
+        for module in _imported_top_level_modules(package)
+        if module not in sys.stdlib_module_names and module not in {"cnkz", "IPython"}
+    }
+    missing = {module for module in third_party if provided_by.get(module) not in depends}
+    assert missing == set(), f"cnkz imports {sorted(missing)}, which its browser lock entry does not load"
