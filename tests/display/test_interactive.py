@@ -81,9 +81,9 @@ def test_each_point_carries_its_value_and_its_source_named_from_the_registry():
     assert tooltip["value"]["format"] == ",.1f"
 
 
-def test_missing_values_are_left_out_and_numbers_are_plain_python():
+def test_a_missing_number_is_left_out_a_missing_text_is_a_dash_and_numbers_are_plain_python():
     values = spec()["data"]["values"]
-    assert "value" not in values[1] and "note" not in values[1]
+    assert "value" not in values[1] and values[1]["note"] == interactive.MISSING_TEXT
     assert type(values[0]["year"]) is int
 
 

@@ -90,22 +90,31 @@ def with_readable_dates(
 def records(rows: pd.DataFrame, fields: list[Field]) -> list[dict]:
     """The chart's data: one JSON-ready dict per row, with only the fields the chart uses."""
     names = list(dict.fromkeys(field.name for field in fields))
-    # a missing value is left out, so that a tooltip skips it rather than print "null"
+    # A missing text shows as a dash (Vega's tooltip would print "undefined"); a missing number is left
+    # out, so that no mark is drawn for it.
+    text = {field.name for field in fields if field.kind == "nominal"}
     return [
-        {name: value for name in names if (value := _json_value(row[name])) is not None}
+        {
+            name: value
+            for name in names
+            if (value := _json_value(row[name], MISSING_TEXT if name in text else None)) is not None
+        }
         for _, row in rows[names].iterrows()
     ]
 
 
-def _json_value(value):
+MISSING_TEXT = "—"
+
+
+def _json_value(value, missing=None):
     if value is None or value is pd.NA or value is pd.NaT:
-        return None
+        return missing
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d")
     if hasattr(value, "item"):  # numpy scalars
         value = value.item()
     if isinstance(value, float) and math.isnan(value):
-        return None
+        return missing
     return value
 
 
