@@ -136,24 +136,5 @@ def setup(app):
     app.connect("doctree-read", _on_doctree_read)
     app.connect("doctree-resolved", _on_doctree_resolved)
     app.connect("builder-inited", _on_builder_inited_eval)
-    app.connect("html-page-context", _without_repeated_scripts)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
-
-def _without_repeated_scripts(app, pagename, templatename, context, doctree) -> None:
-    """Each script once per page.
-
-    sphinx-thebe adds its inline configuration (`const THEBE_JS_URL = ...`) each time its
-    `env-before-read-docs` handler runs, which is more than once in a build that reads documents again;
-    a second `const` declaration is a SyntaxError in every page.
-    """
-    seen, unique = set(), []
-    for script in context.get("script_files", []):
-        key = (
-            str(getattr(script, "filename", script)),
-            tuple(sorted(getattr(script, "attributes", {}).items())),
-        )
-        if key not in seen:
-            seen.add(key)
-            unique.append(script)
-    context["script_files"] = unique
