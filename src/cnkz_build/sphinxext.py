@@ -137,4 +137,3 @@ def setup(app):
     app.connect("doctree-resolved", _on_doctree_resolved)
     app.connect("builder-inited", _on_builder_inited_eval)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
-
