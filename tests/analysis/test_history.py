@@ -3,7 +3,7 @@
 import pandas as pd
 
 from cnkz.analysis import history, verdicts
-from cnkz.analysis.agreement import agreed_dates, source_spread
+from cnkz.analysis.agreement import agreed_dates, date_disagreements, source_spread
 from cnkz.analysis.chronology import years_since_previous
 
 
@@ -72,8 +72,6 @@ def test_agreed_date_lets_agreeing_sources_outvote_a_precise_outlier():
 
 
 def test_date_disagreements_ignore_a_coarser_date_that_contains_a_finer_one():
-    from cnkz.analysis.agreement import date_disagreements
-
     events = frame(
         [
             # "1998" and "July 1998" contain "3 July 1998": the sources agree
@@ -228,30 +226,14 @@ def test_multilateral_frames_date_each_frame_by_its_earliest_event():
     assert sco["began"] == pd.Timestamp("2001-06-15") and sco["meetings_recorded"] == 2
 
 
-def test_agreed_dates_count_sources_not_rows():
-    from cnkz.analysis.agreement import agreed_dates
-
-    rows = pd.DataFrame(
-        {
-            "event_id": ["e", "e", "e"],
-            "date": pd.to_datetime(["2001-06-15", "2001-06-15", "2001-06-01"]),
-            "date_precision": ["day", "day", "month"],
-            "source_id": ["a", "a", "b"],  # source a gives the date twice (two pages of one registry entry)
-        }
-    )
-    assert agreed_dates(rows, "event_id").loc[0, "n_sources"] == 2
-
-
 def test_a_source_filed_twice_votes_once():
-    from cnkz.analysis.agreement import agreed_dates
-
-    rows = pd.DataFrame(
-        {
-            "segment_id": ["s"] * 3,
-            "date": pd.to_datetime(["2009-09-01", "2009-09-01", "2009-07-11"]),
-            "date_precision": ["month", "month", "day"],
-            "source_id": ["company", "company", "gem"],  # one source, two section rows
-        }
+    rows = frame(
+        [
+            ("s", "2009-09-01", "month", "company"),  # one source, two section rows
+            ("s", "2009-09-01", "month", "company"),
+            ("s", "2009-07-11", "day", "gem"),
+        ],
+        ["segment_id", "date", "date_precision", "source_id"],
     )
     chosen = agreed_dates(rows, "segment_id").iloc[0]
     assert chosen["n_agreeing"] == 1 and chosen["n_sources"] == 2
