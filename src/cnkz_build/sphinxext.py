@@ -8,7 +8,8 @@ notebook's cached result is removed) and one in Sphinx's environment (its
 page is re-read). `tools/prewarm_cache.py` may fill the cache in parallel
 before the build; it uses the same stamps.
 
-It also wires in three helpers: it leaves out the launch buttons while no
+It also wires in four helpers: it writes each inline script of a page once
+(`inline_scripts`), it leaves out the launch buttons while no
 repository is set (`launch`), prepares the PDF: Chinese characters and
 table column widths (`latex`), and pastes the prose's inline expressions
 {eval}`name` from the notebook's glued values (`lab`).
@@ -136,4 +137,5 @@ def setup(app):
     app.connect("doctree-read", _on_doctree_read)
     app.connect("doctree-resolved", _on_doctree_resolved)
     app.connect("builder-inited", _on_builder_inited_eval)
+    app.setup_extension("cnkz_build.inline_scripts")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -43,6 +43,7 @@ def _explore(browser, server, chapter, axe):
     )
     page = context.new_page()
     page.on("console", lambda message: message.type == "error" and record["console"].append(message.text))
+    page.on("pageerror", lambda error: record["console"].append(f"uncaught: {error}"))
     page.goto(f"{server}/book/{chapter}.html", wait_until="networkidle")
     record["search"] = _search(page)
     record["sort"] = _sort(page)
