@@ -27,5 +27,6 @@ def inline_scripts_named_alike(app) -> None:
 
 
 def setup(app):
-    app.connect("builder-inited", inline_scripts_named_alike, priority=100)  # before other extensions add theirs
+    # priority 100: before the extensions that add inline scripts when the builder starts (500)
+    app.connect("builder-inited", inline_scripts_named_alike, priority=100)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

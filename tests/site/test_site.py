@@ -47,7 +47,7 @@ def _visit(browser, server, page_path, axe):
     page = context.new_page()
     local = urlparse(server).netloc
     page.on("console", lambda message: message.type == "error" and record["console"].append(message.text))
-    page.on("pageerror", lambda error: record["console"].append(f"uncaught: {error}"))  # not a console message
+    page.on("pageerror", lambda error: record["console"].append(f"uncaught: {error}"))  # not a console event
     page.on("requestfailed", lambda request: record["failed"].append(request.url))
     page.on(
         "response",
