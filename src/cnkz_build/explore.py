@@ -60,10 +60,12 @@ def chart_html(spec: dict) -> str:
 
 def data_table(spec: dict) -> str:
     """The values behind the chart, one row per mark, with the tooltip's columns and titles."""
-    columns = [(line["field"], line["title"]) for line in spec["encoding"]["tooltip"]]
-    head = "".join(f'<th scope="col">{html.escape(title)}</th>' for _, title in columns)
+    columns = spec["encoding"]["tooltip"]
+    head = "".join(f'<th scope="col">{html.escape(line["title"])}</th>' for line in columns)
     body = "".join(
-        "<tr>" + "".join(f"<td>{_cell(row.get(field))}</td>" for field, _ in columns) + "</tr>"
+        "<tr>"
+        + "".join(f"<td>{_cell(row.get(line['field']), line.get('format'))}</td>" for line in columns)
+        + "</tr>"
         for row in spec["data"]["values"]
     )
     return (
@@ -74,12 +76,23 @@ def data_table(spec: dict) -> str:
     )
 
 
-def _cell(value) -> str:
+def _cell(value, number_format: str | None) -> str:
+    """A value as the tooltip shows it: a number in the tooltip's format (d3's, which Python reads alike)."""
     if value is None:
         return "—"
-    if isinstance(value, float):
-        return f"{value:,.10g}"
+    if isinstance(value, float) or (number_format and isinstance(value, int)):
+        return _number(value, number_format)
     return html.escape(str(value))
+
+
+def _number(value: float, d3_format: str | None) -> str:
+    # The book's d3 formats (",.0f", ".1f", "d") mean the same in Python, where "d" needs an int.
+    if d3_format == "d" and float(value).is_integer():
+        value = int(value)
+    try:
+        return format(value, d3_format) if d3_format else f"{value:,.10g}"
+    except ValueError:  # a d3 format Python does not know
+        return f"{value:,.10g}"
 
 
 def _add_static_path(app, config) -> None:

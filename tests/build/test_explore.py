@@ -91,3 +91,18 @@ def test_the_vega_bundles_are_copied_once_into_static_for_html_only(tmp_path):
     assert (copied / "vega.min.js").read_bytes() == (
         web_assets.package_dir("vega") / "build/vega.min.js"
     ).read_bytes()
+
+
+def test_the_data_table_writes_numbers_as_the_tooltip_does():
+    spec = SPEC | {
+        "data": {"values": [{"year": 2020.0, "value": 27972.07, "source": "A"}]},
+        "encoding": {
+            "tooltip": [
+                {"field": "year", "title": "Year", "format": "d"},
+                {"field": "value", "title": "Million US$", "format": ",.0f"},
+                {"field": "source", "title": "Source"},
+            ]
+        },
+    }
+    table = explore.data_table(spec)
+    assert re.findall(r"<td>(.*?)</td>", table) == ["2020", "27,972", "A"]

@@ -56,6 +56,7 @@ def vega_lite_schema():
         {"mark": "bar", "zoom": False, "y": Field("country", "Country", "nominal", sort="-x")},
         {"pick": Field("country", "Country", "nominal")},
         {"x": Field("date", "Date", "temporal")},
+        {"subtitle": "Hover a dot", "shape": Field("note", "Note", "nominal"), "shapes": {"first": "square"}},
     ],
 )
 def test_every_kind_of_chart_is_a_valid_spec_for_the_served_vega_lite(vega_lite_schema, options):
@@ -176,3 +177,75 @@ def test_a_long_title_is_cut_into_lines_that_fit_a_phone():
     lines = spec(title=title)["title"]["text"]
     assert len(lines) > 1 and all(len(line) <= interactive.TITLE_WIDTH for line in lines)
     assert " ".join(lines) == title == interactive.title_text(spec(title=title))
+
+
+def test_rows_at_the_same_place_are_one_mark_that_names_every_source():
+    same_place = pd.DataFrame(
+        {
+            "year": [2020, 2020, 2020, 2021],
+            "value": [4.5, 4.5, 4.5, 4.5],
+            "country": ["KAZ", "KAZ", "CHN", "KAZ"],
+            "note": ["a", None, "c", "d"],
+            "source_id": [SIPRI, VDEM, SIPRI, SIPRI],
+        }
+    )
+    values = interactive.chart(
+        same_place,
+        **_minimal(),
+        colour=Field("country", "Country", "nominal"),
+        details=(Field("note", "Note", "nominal"),),
+    ).spec["data"]["values"]
+    assert [(v["year"], v["country"]) for v in values] == [(2020, "KAZ"), (2020, "CHN"), (2021, "KAZ")]
+    first = values[0]
+    assert first["note"] == "a"  # the second row's missing note is left out, not written as a dash
+    assert first["source"].split(interactive.JOINED_BY) == [
+        interactive.with_sources(same_place.iloc[[i]])["source"].iloc[0] for i in (0, 1)
+    ]
+
+
+def test_a_picked_field_keeps_its_rows_apart_so_the_filter_still_matches_whole_values():
+    same_place = pd.DataFrame(
+        {"year": [2020, 2020], "value": [1.0, 1.0], "basis": ["stated", "media"], "source_id": [SIPRI, VDEM]}
+    )
+    values = interactive.chart(
+        same_place,
+        **_minimal(),
+        details=(Field("basis", "Basis", "nominal"),),
+        pick=Field("basis", "Basis", "nominal"),
+    ).spec["data"]["values"]
+    assert [v["basis"] for v in values] == ["stated", "media"]
+
+
+def test_the_title_states_the_finding_and_the_subtitle_what_to_do():
+    title = spec(title="China outspends Kazakhstan", subtitle="Hover a point for its value and source")[
+        "title"
+    ]
+    assert title["text"] == ["China outspends Kazakhstan"]
+    assert title["subtitle"] == ["Hover a point for its value and source"]
+    assert "subtitle" not in spec()["title"]
+
+
+def test_a_shape_field_has_its_named_shapes_a_legend_and_a_tooltip_line():
+    document = spec(
+        shape=Field("note", "Note", "nominal"), shapes={"first": "circle", "third": "triangle-up"}, details=()
+    )
+    assert document["encoding"]["shape"]["scale"] == {
+        "domain": ["first", "third"],
+        "range": ["circle", "triangle-up"],
+    }
+    assert document["encoding"]["shape"]["legend"] == interactive.LEGEND
+    assert "note" in [line["field"] for line in document["encoding"]["tooltip"]]
+
+
+def test_the_axis_can_be_coarser_than_the_tooltip_and_a_log_axis_says_so():
+    document = spec(y=Field("value", "Value", format=",.2f", axis_format=",.0f", scale={"type": "log"}))
+    assert document["encoding"]["y"]["axis"] == {"format": ",.0f"}
+    assert document["encoding"]["y"]["title"] == "Value (log scale)"
+    value_line = next(line for line in document["encoding"]["tooltip"] if line["field"] == "value")
+    assert value_line["format"] == ",.2f" and value_line["title"] == "Value"
+
+
+def test_no_mark_is_cut_at_the_edges_of_a_date_axis():
+    dated = rows().assign(date=pd.to_datetime(["2019-03-01", "2020-04-02", "2021-05-03"]))
+    document = interactive.chart(dated, **(_minimal() | {"x": Field("date", "Date", "temporal")})).spec
+    assert document["encoding"]["x"]["scale"]["padding"] > 0

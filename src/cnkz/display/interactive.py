@@ -31,10 +31,14 @@ VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"  # only nam
 SEARCHABLE_FROM_ROWS = 16  # a table this long or longer gets search, sorting and pages on the website
 TABLE_MARKER = "data-cnkz-table"
 TITLE_WIDTH = 50  # characters on a title line
+SUBTITLE_WIDTH = 60  # in smaller type
 PDF_PLACEHOLDER = "<!-- an interactive chart: on the website and in JupyterLab -->"
 SOURCE = "source"  # the column (and tooltip line) that names each point's source
 # points big enough to hover; a line with a point on each value (the points carry the tooltips)
 MARK_OPTIONS = {"point": {"filled": True, "size": 70}, "line": {"point": {"size": 50}}}
+# one entry a line under the chart, long names whole: a phone-wide chart shows every entry
+LEGEND = {"orient": "bottom", "direction": "vertical", "labelLimit": 320}
+JOINED_BY = "; "  # the texts of the rows drawn as one mark
 
 
 @dataclass(frozen=True)
@@ -44,21 +48,27 @@ class Field:
     name: str
     title: str
     kind: str = "quantitative"  # or "temporal", "nominal", "ordinal"
-    format: str | None = None  # a d3 number format for the tooltip, e.g. ",.0f"
+    format: str | None = None  # a d3 number format for the tooltip and the data table, e.g. ",.0f"
+    axis_format: str | None = None  # a coarser one for the axis labels (by default `format`)
     in_tooltip: bool = True  # False for a field another one shows better (a date with its precision)
     scale: dict | None = None  # e.g. {"type": "log"}
     sort: str | list | None = None  # the order along an axis, e.g. "-x", or the values in order
 
     def encoding(self, **extra) -> dict:
-        channel = {"field": self.name, "type": self.kind, "title": self.title}
+        log = (self.scale or {}).get("type") == "log"
+        channel = {
+            "field": self.name,
+            "type": self.kind,
+            "title": self.title + (" (log scale)" if log else ""),
+        }
         if self.kind == "temporal":
             channel["scale"] = {"type": "utc"}  # dates are days, not instants: no time-zone shift
         if self.scale:
             channel["scale"] = channel.get("scale", {}) | self.scale
         if self.sort is not None:
             channel["sort"] = self.sort
-        if self.kind == "quantitative" and self.format:
-            channel["axis"] = {"format": self.format}
+        if self.kind == "quantitative" and (self.axis_format or self.format):
+            channel["axis"] = {"format": self.axis_format or self.format}
         return channel | extra
 
     def tooltip(self) -> dict:
@@ -68,6 +78,9 @@ class Field:
         if self.kind == "temporal":
             line |= {"timeUnit": "utcyearmonthdate", "format": "%-d %B %Y"}
         return line
+
+
+SOURCE_FIELD = Field(SOURCE, "Source", "nominal")
 
 
 def with_sources(rows: pd.DataFrame, data_dir=None, column: str = "source_id") -> pd.DataFrame:
@@ -92,7 +105,7 @@ def records(rows: pd.DataFrame, fields: list[Field]) -> list[dict]:
     names = list(dict.fromkeys(field.name for field in fields))
     # A missing text shows as a dash (Vega's tooltip would print "undefined"); a missing number is left
     # out, so that no mark is drawn for it.
-    text = {field.name for field in fields if field.kind == "nominal"}
+    text = {field.name for field in fields if field.kind in TEXT_KINDS}
     return [
         {
             name: value
@@ -104,6 +117,25 @@ def records(rows: pd.DataFrame, fields: list[Field]) -> list[dict]:
 
 
 MISSING_TEXT = "—"
+TEXT_KINDS = ("nominal", "ordinal")
+
+
+def one_mark_per_place(rows: pd.DataFrame, place: list[str], joined: list[str]) -> pd.DataFrame:
+    """Rows drawn at the same place as one row, so that no mark hides another's source.
+
+    Rows with equal values in every `place` column (where and how a mark is drawn, and what a filter
+    reads) become one; each `joined` column then lists its group's distinct texts, in order, joined
+    by "; ". A group's missing texts are left out.
+    """
+    place = list(dict.fromkeys(place))
+    joined = [name for name in dict.fromkeys(joined) if name not in place]
+    grouped = rows.groupby(place, dropna=False, sort=False, observed=True)[joined]
+    return grouped.agg(_join_texts).reset_index()
+
+
+def _join_texts(values: pd.Series):
+    texts = list(dict.fromkeys(str(value) for value in values.dropna()))
+    return JOINED_BY.join(texts) if texts else None
 
 
 def _json_value(value, missing=None):
@@ -126,42 +158,51 @@ def chart_spec(
     y: Field,
     title: str,
     description: str,
+    subtitle: str = "",
     colour: Field | None = None,
     colours: dict[str, str] | None = None,
+    shape: Field | None = None,
+    shapes: dict[str, str] | None = None,
     details: tuple[Field, ...] = (),
     pick: Field | None = None,
     zoom: bool = True,
     height: int = 320,
 ) -> dict:
-    """A Vega-Lite spec: one mark per row of `rows`, which must have a `source` column (`with_sources`).
+    """A Vega-Lite spec: one mark per place of the rows of `rows`, which must have a `source` column
+    (`with_sources`).
 
-    The tooltip shows x, y, the colour, any `details` and the source. `colours` maps values of the
-    colour field to colours (the house palettes in `figures`); by default Okabe and Ito's palette.
+    `title` states the finding, `subtitle` says what to do (hover, pick, zoom). Rows drawn at the
+    same place are one mark that names all their sources (`one_mark_per_place`). The tooltip shows
+    x, y, the colour, the shape, any `details` and the source. `colours` maps values of the colour
+    field to colours (the house palettes in `figures`), by default Okabe and Ito's palette; `shapes`
+    maps values of the shape field to Vega-Lite shapes ("circle", "triangle-up", ...).
     `pick` adds a labelled drop-down that keeps only the rows with one value of that field; `zoom`
     lets the reader zoom the x axis (shift and the mouse wheel) and pan it (drag); a double click
     resets it.
     """
-    source = Field(SOURCE, "Source", "nominal")
-    shown = [x, y, *([colour] if colour else []), *details, source]
-    # years and lengths: the axis spans the data, not zero to the data
-    x_scale = (
-        {"zero": False, "nice": False, "padding": 12} if x.kind == "quantitative" and mark != "bar" else {}
-    )
+    drawn = [x, y, *([colour] if colour else []), *([shape] if shape else [])]
+    shown = [*drawn, *details, SOURCE_FIELD]
+    # years and lengths: the axis spans the data, not zero to the data; no mark cut at the edges
+    x_scale = {"padding": 12} if x.kind == "temporal" else {}
+    if x.kind == "quantitative" and mark != "bar":
+        x_scale = {"zero": False, "nice": False, "padding": 12}
     encoding = {
         "x": x.encoding(**({"scale": x_scale | (x.scale or {})} if x_scale else {})),
         "y": y.encoding(),
         "tooltip": [field.tooltip() for field in shown if field.in_tooltip],
     }
     if colour:
-        encoding["color"] = colour.encoding(scale=_colour_scale(colours), legend={"orient": "bottom"})
+        encoding["color"] = colour.encoding(scale=_colour_scale(colours), legend=LEGEND)
+    if shape:
+        encoding["shape"] = shape.encoding(legend=LEGEND, **({"scale": _scale(shapes)} if shapes else {}))
     spec = {
         "$schema": VEGA_LITE_SCHEMA,
-        "title": {"text": textwrap.wrap(title, TITLE_WIDTH), "anchor": "start"},  # lines that fit a phone
+        "title": _title(title, subtitle),
         "description": description,
         "width": "container",
         "height": height,
         "autosize": {"type": "fit-x", "contains": "padding"},
-        "data": {"values": records(rows, shown + ([pick] if pick else []))},
+        "data": {"values": _mark_values(rows, drawn, details, pick)},
         "mark": {"type": mark, "tooltip": True} | MARK_OPTIONS.get(mark, {}),
         "encoding": encoding,
         "params": [],
@@ -174,10 +215,29 @@ def chart_spec(
     return spec
 
 
+def _mark_values(rows: pd.DataFrame, drawn: list[Field], details: tuple[Field, ...], pick: Field | None):
+    """One record per mark: rows that differ only in their texts (and sources) share one."""
+    kept_apart = [*drawn, *([pick] if pick else [])]
+    joined = [f.name for f in details if f.kind in TEXT_KINDS and f.name not in {k.name for k in kept_apart}]
+    at_place = [field.name for field in [*kept_apart, *details] if field.name not in joined]
+    marks = one_mark_per_place(rows, at_place, [*joined, SOURCE])
+    return records(marks, [*kept_apart, *details, SOURCE_FIELD])
+
+
+def _title(title: str, subtitle: str) -> dict:
+    """The finding, and under it what the reader can do, in lines that fit a phone."""
+    lines = {"text": textwrap.wrap(title, TITLE_WIDTH), "anchor": "start"}
+    if subtitle:
+        lines["subtitle"] = textwrap.wrap(subtitle, SUBTITLE_WIDTH)
+    return lines
+
+
+def _scale(values: dict[str, str]) -> dict:
+    return {"domain": list(values), "range": list(values.values())}
+
+
 def _colour_scale(colours: dict[str, str] | None) -> dict:
-    if colours:
-        return {"domain": list(colours), "range": list(colours.values())}
-    return {"range": list(OKABE_ITO.values())}
+    return _scale(colours) if colours else {"range": list(OKABE_ITO.values())}
 
 
 def _zoom_param() -> dict:
