@@ -148,9 +148,19 @@ def _minimal():
 
 
 def test_a_table_of_15_rows_stays_as_pandas_shows_it_and_one_of_16_is_marked():
-    frame = pd.DataFrame({"n": range(15)})
+    frame = pd.DataFrame({"n": range(15)}, index=list("abcdefghijklmno"))
     assert interactive.searchable_html(frame) == frame._repr_html_()
     assert interactive.TABLE_MARKER in interactive.searchable_html(pd.DataFrame({"n": range(16)}))
+
+
+@pytest.mark.parametrize("length", [3, 20])
+def test_the_default_index_is_not_shown_and_a_named_one_is_a_column_with_a_header(length):
+    numbered = interactive.searchable_html(pd.DataFrame({"n": range(length)}))
+    assert "<th>0</th>" not in numbered and "<td>0</td>" in numbered
+    named = pd.DataFrame({"n": range(length)}, index=pd.Index(range(2000, 2000 + length), name="year"))
+    html = interactive.searchable_html(named)
+    header = html.split("<tbody>")[0]
+    assert header.count("<tr") == 1 and "<th>year</th>" in header and "<td>2000</td>" in html
 
 
 def test_a_table_of_16_rows_or_more_is_marked_and_keeps_every_row():

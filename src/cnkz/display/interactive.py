@@ -289,15 +289,40 @@ def chart(rows: pd.DataFrame, data_dir=None, **options) -> Chart:
 
 
 def searchable_html(frame: pd.DataFrame) -> str:
-    """The HTML of `frame` as pandas writes it; a long one whole (no rows cut) and marked for the site."""
+    """The HTML of `frame` for readers; a long one whole (no rows cut) and marked for the site.
+
+    A named index is shown as columns, which the site can sort; the default index 0, 1, 2, ... is
+    not shown at all.
+    """
+    frame, show_index = _index_for_readers(frame)
     if len(frame) < SEARCHABLE_FROM_ROWS:
-        return frame._repr_html_()
+        return _html(frame, show_index)
     # every row, and every index value on its own row, so that each row can be found and sorted alone
     with pd.option_context(
         "display.max_rows", None, "display.max_columns", None, "display.multi_sparse", False
     ):
-        table = frame._repr_html_()
+        table = _html(frame, show_index)
     return f'<div class="cnkz-table" {TABLE_MARKER}="{len(frame)}">{table}</div>'
+
+
+def _index_for_readers(frame: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
+    """`frame` with a named index moved into its columns, and whether its index is worth showing."""
+    names = [name for name in frame.index.names if name is not None]
+    if names and not set(names) & set(frame.columns):
+        return frame.reset_index(), False
+    return frame, not (isinstance(frame.index, pd.RangeIndex) and not names)
+
+
+def _html(frame: pd.DataFrame, index: bool) -> str:
+    """The HTML pandas writes for a notebook (its display options), with or without the index."""
+    return frame.to_html(
+        index=index,
+        notebook=True,
+        max_rows=pd.get_option("display.max_rows"),
+        max_cols=pd.get_option("display.max_columns"),
+        show_dimensions=pd.get_option("display.show_dimensions"),
+        float_format=pd.get_option("display.float_format"),
+    )
 
 
 def searchable_tables(shell=None) -> None:
