@@ -31,6 +31,11 @@ VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"  # only nam
 SEARCHABLE_FROM_ROWS = 16  # a table this long or longer gets search, sorting and pages on the website
 TABLE_MARKER = "data-cnkz-table"
 TITLE_WIDTH = 50  # characters on a title line
+# A notebook's output area (JupyterLab, JupyterLite, Colab) is as wide as its content, so a chart
+# "as wide as its container" shrinks to its axes there; JupyterLab then keeps re-drawing it, since the
+# PNG it makes of an empty plot is empty, until the tab runs out of memory. Notebooks get a width in
+# pixels; the website draws the chart across its page column (`cnkz_build.explore`).
+NOTEBOOK_WIDTH = 640
 PDF_PLACEHOLDER = "<!-- an interactive chart: on the website and in JupyterLab -->"
 SOURCE = "source"  # the column (and tooltip line) that names each point's source
 # points big enough to hover; a line with a point on each value (the points carry the tooltips)
@@ -158,7 +163,7 @@ def chart_spec(
         "$schema": VEGA_LITE_SCHEMA,
         "title": {"text": textwrap.wrap(title, TITLE_WIDTH), "anchor": "start"},  # lines that fit a phone
         "description": description,
-        "width": "container",
+        "width": NOTEBOOK_WIDTH,
         "height": height,
         "autosize": {"type": "fit-x", "contains": "padding"},
         "data": {"values": records(rows, shown + ([pick] if pick else []))},
