@@ -48,7 +48,9 @@ class VegaLiteOutput:
 
 
 def chart_html(spec: dict) -> str:
-    """The chart's container, its spec for the site's script, and its data as a table."""
+    """The chart's container, its spec for the site's script (as wide as the page column), and its data
+    as a table."""
+    spec = {**spec, "width": "container"}
     spec_json = json.dumps(spec, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     label = html.escape(f"Interactive chart: {title_text(spec)}. {spec['description']}")
     return (

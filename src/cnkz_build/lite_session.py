@@ -9,6 +9,7 @@ the first output and to the last cell's end, and the error outputs.
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from dataclasses import dataclass, field
@@ -16,12 +17,40 @@ from urllib.parse import urlparse
 
 from .lite import LINK_TEXT
 
-CELL_PROMPTS = ".jp-Notebook .jp-CodeCell .jp-InputPrompt"
+CODE_CELLS = ".jp-Notebook .jp-CodeCell"
+CELL_PROMPTS = f"{CODE_CELLS} .jp-InputPrompt"
 OUTPUTS = ".jp-Notebook .jp-OutputArea-output"
 # A traceback, or an exception's one-line form; stderr also carries harmless notes
-# ("Matplotlib is building the font cache").
+# ("Matplotlib is building the font cache"). The pattern is read by Python and by the page's JavaScript.
 ERROR_TEXT = re.compile(r"Traceback|^\w*(Error|Exception)\b", re.MULTILINE)
 ERRORS = '.jp-Notebook .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
+KERNEL_STATUS = ".jp-Notebook-ExecutionIndicator"
+KERNEL_NAME = ".jp-Toolbar-kernelName"
+KERNEL_DISPLAY_NAME = "Python (Pyodide)"
+# From the page's first moment, what the toolbar shows (kernel name, status) each time it changes. The
+# notebook shows "idle" before any kernel exists ("No Kernel"), so the kernel is ready only once it is
+# the Pyodide kernel, idle, after having been seen in another state (starting).
+WATCH_KERNEL = f"""
+window.cnkzKernelStatuses = [];
+window.cnkzKernelReady = false;
+const cnkzKernelWatch = new MutationObserver(() => {{
+    const name = document.querySelector('{KERNEL_NAME}');
+    const status = document.querySelector('{KERNEL_STATUS}');
+    const now = [name ? name.textContent.trim() : '', status ? status.getAttribute('data-status') : ''];
+    const seen = window.cnkzKernelStatuses;
+    const last = seen[seen.length - 1];
+    if (last && last[0] === now[0] && last[1] === now[1]) return;
+    seen.push(now);
+    const pyodide = {json.dumps(KERNEL_DISPLAY_NAME)};
+    const started = seen.some(([kernel, state]) => kernel === pyodide && state !== 'idle');
+    if (started && now[0] === pyodide && now[1] === 'idle') {{
+        window.cnkzKernelReady = true;
+        cnkzKernelWatch.disconnect();
+    }}
+}});
+cnkzKernelWatch.observe(document, {{subtree: true, childList: true, characterData: true, attributes: true,
+                                    attributeFilter: ['data-status']}});
+"""
 
 
 @dataclass
@@ -34,8 +63,12 @@ class LiteRun:
     versions: str = ""
 
 
-def run_chapter(browser, server: str, chapter: str, timeout_s: float = 240) -> LiteRun:
-    """Open book/<chapter>.html, press the link, run every cell; what happened."""
+def run_chapter(browser, server: str, chapter: str, timeout_s: float = 240, edit=None) -> LiteRun:
+    """Open book/<chapter>.html, press the link, run every cell; what happened.
+
+    `edit(page)`, if given, changes the notebook once the kernel is ready, as a reader would, before
+    the cells run (the tests add a failing cell).
+    """
     result = LiteRun()
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     local = urlparse(server).netloc
@@ -50,18 +83,21 @@ def run_chapter(browser, server: str, chapter: str, timeout_s: float = 240) -> L
             route.abort()
 
     context.route("**/*", guard)
+    context.add_init_script(WATCH_KERNEL)
     try:
         page = context.new_page()
         page.goto(f"{server}/book/{chapter}.html")
         start = time.perf_counter()
         page.get_by_role("link", name=LINK_TEXT).click()
-        page.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=timeout_s * 1000)
-        _wait_for_kernel(page, timeout_s)
+        page.wait_for_selector(CODE_CELLS, timeout=timeout_s * 1000)
+        wait_for_kernel(page, timeout_s)
+        if edit is not None:
+            edit(page)
         page.get_by_role("menuitem", name="Run", exact=True).click()
         page.locator('[data-command="runmenu:run-all"]').click()
         page.wait_for_selector(OUTPUTS, state="attached", timeout=timeout_s * 1000)
         result.first_output_s = time.perf_counter() - start
-        result.cells = _wait_until_all_ran(page, timeout_s)
+        result.cells = wait_until_all_ran(page, timeout_s)
         result.whole_chapter_s = time.perf_counter() - start
         result.errors = [text for text in _stderr_outputs(page) if ERROR_TEXT.search(text)]
         result.versions = _versions(page, timeout_s)
@@ -74,41 +110,47 @@ def _stderr_outputs(page) -> list[str]:
     return page.eval_on_selector_all(ERRORS, "nodes => nodes.map(n => n.innerText.slice(0, 2000))")
 
 
-def _wait_for_kernel(page, timeout_s: float) -> None:
-    page.wait_for_function(
-        """() => {
-            const status = document.querySelector('.jp-Notebook-ExecutionIndicator');
-            return status && status.getAttribute('data-status') === 'idle';
-        }""",
-        timeout=timeout_s * 1000,
-    )
+def wait_for_kernel(page, timeout_s: float) -> None:
+    """Until the Pyodide kernel, seen starting, is idle (`WATCH_KERNEL`, which the page must run from its start)."""
+    page.wait_for_function("() => window.cnkzKernelReady === true", timeout=timeout_s * 1000, polling=200)
 
 
-def _wait_until_all_ran(page, timeout_s: float) -> int:
-    """Every code cell numbered (or the run stopped at an error); the number of code cells."""
+def wait_until_all_ran(page, timeout_s: float) -> int:
+    """Every code cell numbered, or an error shown with no cell waiting (the run stopped there; the
+    toolbar may still say "busy"); the number of code cells."""
     page.wait_for_function(
-        f"""() => {{
+        f"""(errorText) => {{
             const prompts = [...document.querySelectorAll('{CELL_PROMPTS}')].map(p => p.innerText.trim());
-            const busy = prompts.some(p => p.includes('*'));
+            const queued = prompts.some(p => p.includes('*'));
             const done = prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p));
-            const idle = document.querySelector('.jp-Notebook-ExecutionIndicator[data-status="idle"]');
-            return done || (!busy && idle && document.querySelector('{ERRORS}'));
+            const failed = [...document.querySelectorAll('{ERRORS}')]
+                .some(output => new RegExp(errorText, 'm').test(output.innerText));
+            return done || (!queued && failed);
         }}""",
+        arg=ERROR_TEXT.pattern,
         timeout=timeout_s * 1000,
         polling=500,
     )
     return page.locator(CELL_PROMPTS).count()
 
 
+def add_cell_below(page, cell, source: str) -> None:
+    """A new code cell holding `source` below `cell` (a locator), selected and not yet run."""
+    cell.click()
+    page.keyboard.press("Escape")
+    page.keyboard.press("b")
+    page.keyboard.press("Enter")
+    page.keyboard.type(source)
+    page.keyboard.press("Escape")
+
+
 def _versions(page, timeout_s: float) -> str:
     """Run one more cell that prints the versions, in the same kernel; its output."""
-    page.locator(".jp-Notebook .jp-CodeCell").last.click()
-    page.keyboard.press("Escape")
-    page.keyboard.press("b")  # a new cell below
-    page.keyboard.press("Enter")
-    page.keyboard.type(
+    add_cell_below(
+        page,
+        page.locator(CODE_CELLS).last,
         "import sys, numpy, pandas, matplotlib; "
-        "print('versions', sys.version.split()[0], numpy.__version__, pandas.__version__, matplotlib.__version__)"
+        "print('versions', sys.version.split()[0], numpy.__version__, pandas.__version__, matplotlib.__version__)",
     )
     page.keyboard.press("Shift+Enter")
     found = page.get_by_text("versions 3.", exact=False)

@@ -22,9 +22,10 @@ SPEC = {
 
 
 def test_the_spec_travels_intact_in_its_script_and_cannot_close_it():
-    html = explore.chart_html(SPEC)
+    html = explore.chart_html({**SPEC, "width": 640})
     script = re.search(r'<script type="application/json" class="cnkz-chart-spec">(.*?)</script>', html, re.S)
-    assert json.loads(script.group(1)) == SPEC
+    # the notebook's width in pixels gives way to the page column's
+    assert json.loads(script.group(1)) == {**SPEC, "width": "container"}
 
 
 def test_the_chart_has_an_accessible_name_and_its_data_as_a_searchable_table():

@@ -1,3 +1,7 @@
+import importlib.util
+import sys
+
+import IPython.display
 import pytest
 from IPython.core.interactiveshell import InteractiveShell
 
@@ -31,3 +35,17 @@ def test_glue_never_replaces_a_variable_of_the_notebook(shell):
         inline.glue("total", "42.0")
     assert shell.user_ns["total"] == 41.97
     inline.glue("total", shell.user_ns["total"])  # the variable itself may be glued
+
+
+def test_without_myst_nb_glue_shows_the_value_unless_told_not_to_and_still_binds_it(shell, monkeypatch):
+    """JupyterLite and a bare Colab have no MyST-NB: the chapters' glue must still run."""
+    monkeypatch.setitem(sys.modules, "myst_nb", None)  # `import myst_nb` now raises ModuleNotFoundError
+    spec = importlib.util.spec_from_file_location("inline_without_myst_nb", inline.__file__)
+    bare = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bare)
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", shown.append)
+    bare.glue("share", 0.25, display=True)
+    bare.glue("hidden", 0.5)
+    assert shown == [0.25]
+    assert shell.user_ns["share"] == 0.25 and shell.user_ns["hidden"] == 0.5

@@ -125,6 +125,12 @@ def test_zoom_only_on_a_continuous_x_axis():
     assert nominal_x["params"] == []
 
 
+def test_in_a_notebook_a_chart_has_a_width_in_pixels():
+    """A notebook's output area is as wide as its content: a chart as wide as that would have no plot."""
+    width = spec()["width"]
+    assert isinstance(width, int) and width >= 400
+
+
 def test_the_house_colours_are_kept_for_the_named_values():
     document = spec(colours={"KAZ": "#56B4E9", "CHN": "#D55E00"})
     assert document["encoding"]["color"]["scale"] == {

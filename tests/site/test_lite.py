@@ -1,15 +1,14 @@
-"""The chapters in the browser: two chapters opened from their "Run in the browser" link in JupyterLite,
+"""The chapters in the browser: each chapter opened from its "Run in the browser" link in JupyterLite,
 every cell run in Pyodide with every request off the local server blocked, no error output."""
 
 import pytest
 
 from cnkz_build.lite import LITE_OUTPUT
-from cnkz_build.lite_session import run_chapter
+from cnkz_build.lite_session import CODE_CELLS, add_cell_below, run_chapter
 from conftest import HTML
 
-# security and osce do not finish in JupyterLite yet (the page stops responding near their interactive
-# chart cell; cause not found; see the README, "Run in the browser"), so the test runs two that do.
-CHAPTERS = ["history", "energy"]
+# The theme chapters and the data chapter: each ends with an interactive chart or reads every table.
+CHAPTERS = ["history", "security", "energy", "trade", "osce", "society", "data"]
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
@@ -20,6 +19,15 @@ def test_a_chapter_runs_to_the_end_in_the_browser_offline(server, browser, chapt
     assert run.cells >= 5
     # Pyodide 0.27.7's versions, not the lock's: the chapter ran in the browser's Python.
     assert run.versions == "versions 3.12.7 2.0.2 2.2.3 3.8.4"
+
+
+def test_a_failing_cell_ends_the_run_and_its_traceback_is_reported(server, browser):
+    def add_failing_cell(page):
+        add_cell_below(page, page.locator(CODE_CELLS).first, "1 / 0")
+
+    run = run_chapter(browser, server, "glossary", edit=add_failing_cell)
+    assert len(run.errors) == 1
+    assert "Traceback" in run.errors[0] and "ZeroDivisionError" in run.errors[0]
 
 
 def test_the_chapter_pages_do_not_load_the_app(server, browser):

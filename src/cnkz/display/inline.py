@@ -3,7 +3,9 @@
 A chapter names a computed value with `glue(name, value)` and its prose writes
 {eval}`name`. The book pastes the glued value (MyST-NB's glue, checked by nbval);
 JupyterLab's MyST extension evaluates `name` in the kernel, so `glue` also binds
-the value to that name in the notebook's namespace.
+the value to that name in the notebook's namespace. Where MyST-NB is not
+installed (JupyterLite, a bare Colab) there is no book to paste into: `glue`
+shows the value unless told not to, and binds it all the same.
 """
 
 from __future__ import annotations
@@ -11,7 +13,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from myst_nb import glue as _myst_glue
+
+def _show_glued(name: str, value: Any, display: bool = True) -> None:
+    """MyST-NB's `glue` where MyST-NB is missing: show the value as the cell's output, store nothing."""
+    if display:
+        from IPython.display import display as show
+
+        show(value)
+
+
+try:
+    from myst_nb import glue as _myst_glue
+except ModuleNotFoundError:
+    _myst_glue = _show_glued
 
 _bound_by_glue: set[str] = set()
 

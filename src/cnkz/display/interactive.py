@@ -32,6 +32,11 @@ SEARCHABLE_FROM_ROWS = 16  # a table this long or longer gets search, sorting an
 TABLE_MARKER = "data-cnkz-table"
 TITLE_WIDTH = 50  # characters on a title line
 SUBTITLE_WIDTH = 60  # in smaller type
+# A notebook's output area (JupyterLab, JupyterLite, Colab) is as wide as its content, so a chart
+# "as wide as its container" shrinks to its axes there; JupyterLab then keeps re-drawing it, since the
+# PNG it makes of an empty plot is empty, until the tab runs out of memory. Notebooks get a width in
+# pixels; the website draws the chart across its page column (`cnkz_build.explore`).
+NOTEBOOK_WIDTH = 640
 PDF_PLACEHOLDER = "<!-- an interactive chart: on the website and in JupyterLab -->"
 SOURCE = "source"  # the column (and tooltip line) that names each point's source
 # points big enough to hover; a line with a point on each value (the points carry the tooltips)
@@ -199,7 +204,7 @@ def chart_spec(
         "$schema": VEGA_LITE_SCHEMA,
         "title": _title(title, subtitle),
         "description": description,
-        "width": "container",
+        "width": NOTEBOOK_WIDTH,
         "height": height,
         "autosize": {"type": "fit-x", "contains": "padding"},
         "data": {"values": _mark_values(rows, drawn, details, pick)},
