@@ -16,6 +16,7 @@ as they are: the PDF and nbval use those.
 from __future__ import annotations
 
 import math
+import re
 import textwrap
 from dataclasses import dataclass
 
@@ -73,7 +74,11 @@ class Field:
         if self.sort is not None:
             channel["sort"] = self.sort
         if self.kind == "quantitative" and (self.axis_format or self.format):
-            channel["axis"] = {"format": self.axis_format or self.format}
+            axis_format = self.axis_format or self.format
+            channel["axis"] = {"format": axis_format}
+            step = _smallest_step(axis_format)
+            if step is not None:  # no two ticks with the same label (0.05 and 0.1 both "0.1", 2010.5 "2011")
+                channel["axis"]["tickMinStep"] = step
         return channel | extra
 
     def tooltip(self) -> dict:
@@ -86,6 +91,14 @@ class Field:
 
 
 SOURCE_FIELD = Field(SOURCE, "Source", "nominal")
+
+
+def _smallest_step(d3_format: str) -> float | None:
+    """The smallest difference a d3 number format shows: 1 for "d" or ",.0f", 0.1 for ".1f"; None for others."""
+    if d3_format.endswith("d"):
+        return 1
+    fixed = re.fullmatch(r",?\.(\d+)~?f", d3_format)
+    return 10 ** -int(fixed.group(1)) if fixed else None
 
 
 def with_sources(rows: pd.DataFrame, data_dir=None, column: str = "source_id") -> pd.DataFrame:
@@ -314,8 +327,16 @@ def _index_for_readers(frame: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
     """`frame` with a named index moved into its columns, and whether its index is worth showing."""
     names = [name for name in frame.index.names if name is not None]
     if names and not set(names) & set(frame.columns):
-        return frame.reset_index(), False
-    return frame, not (isinstance(frame.index, pd.RangeIndex) and not names)
+        return _without_column_names(frame.reset_index()), False
+    if isinstance(frame.index, pd.RangeIndex) and not names:
+        return _without_column_names(frame), False
+    return frame, True
+
+
+def _without_column_names(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` without a name on its columns (a pivot's "source_id"): with no index shown, pandas would
+    write that name over a column of its own, left empty."""
+    return frame.rename_axis(columns=[None] * frame.columns.nlevels)
 
 
 def _html(frame: pd.DataFrame, index: bool) -> str:
