@@ -268,12 +268,6 @@ def test_no_mark_is_cut_at_the_edges_of_a_date_axis():
     assert document["encoding"]["x"]["scale"]["padding"] > 0
 
 
-@pytest.mark.parametrize(("number_format", "step"), [("d", 1), (",.0f", 1), (".1f", 0.1), (".1~f", 0.1)])
-def test_the_axis_never_shows_two_ticks_with_the_same_label(number_format, step):
-    document = spec(x=Field("year", "Year", format=number_format))
-    assert document["encoding"]["x"]["axis"]["tickMinStep"] == step
-
-
 def test_with_no_index_shown_a_name_on_the_columns_does_not_add_an_empty_column():
     pivoted = pd.DataFrame({"year": [2020, 2021], "a": [1, 2], "b": [3, 4]}).set_index("year")
     pivoted.columns.name = "source_id"

@@ -16,7 +16,6 @@ as they are: the PDF and nbval use those.
 from __future__ import annotations
 
 import math
-import re
 import textwrap
 from dataclasses import dataclass
 
@@ -74,11 +73,7 @@ class Field:
         if self.sort is not None:
             channel["sort"] = self.sort
         if self.kind == "quantitative" and (self.axis_format or self.format):
-            axis_format = self.axis_format or self.format
-            channel["axis"] = {"format": axis_format}
-            step = _smallest_step(axis_format)
-            if step is not None:  # no two ticks with the same label (0.05 and 0.1 both "0.1", 2010.5 "2011")
-                channel["axis"]["tickMinStep"] = step
+            channel["axis"] = {"format": self.axis_format or self.format}
         return channel | extra
 
     def tooltip(self) -> dict:
@@ -91,14 +86,6 @@ class Field:
 
 
 SOURCE_FIELD = Field(SOURCE, "Source", "nominal")
-
-
-def _smallest_step(d3_format: str) -> float | None:
-    """The smallest difference a d3 number format shows: 1 for "d" or ",.0f", 0.1 for ".1f"; None for others."""
-    if d3_format.endswith("d"):
-        return 1
-    fixed = re.fullmatch(r",?\.(\d+)~?f", d3_format)
-    return 10 ** -int(fixed.group(1)) if fixed else None
 
 
 def with_sources(rows: pd.DataFrame, data_dir=None, column: str = "source_id") -> pd.DataFrame:
