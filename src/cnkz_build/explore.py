@@ -88,13 +88,16 @@ def _cell(value, number_format: str | None) -> str:
 
 
 def _number(value: float, d3_format: str | None) -> str:
-    # The book's d3 formats (",.0f", ".1f", "d") mean the same in Python, where "d" needs an int.
+    # The book's d3 formats (",.0f", ".1f", "d") mean the same in Python, where "d" needs an int;
+    # d3's "~" (".1~f": 4.7, but 74 not 74.0) drops trailing zeros, which Python's format does not know.
     if d3_format == "d" and float(value).is_integer():
         value = int(value)
+    trim = bool(d3_format) and "~" in d3_format
     try:
-        return format(value, d3_format) if d3_format else f"{value:,.10g}"
+        text = format(value, d3_format.replace("~", "")) if d3_format else f"{value:,.10g}"
     except ValueError:  # a d3 format Python does not know
         return f"{value:,.10g}"
+    return text.rstrip("0").rstrip(".") if trim and "." in text else text
 
 
 def _add_static_path(app, config) -> None:

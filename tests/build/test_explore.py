@@ -107,3 +107,16 @@ def test_the_data_table_writes_numbers_as_the_tooltip_does():
     }
     table = explore.data_table(spec)
     assert re.findall(r"<td>(.*?)</td>", table) == ["2020", "27,972", "A"]
+
+
+def test_a_trimmed_d3_format_drops_trailing_zeros_as_the_tooltip_does():
+    spec = SPEC | {
+        "data": {"values": [{"share": 4.7, "source": "A"}, {"share": 74.0, "source": "B"}]},
+        "encoding": {
+            "tooltip": [
+                {"field": "share", "title": "Share (%)", "format": ".1~f"},
+                {"field": "source", "title": "S"},
+            ]
+        },
+    }
+    assert re.findall(r"<td>(.*?)</td>", explore.data_table(spec)) == ["4.7", "A", "74", "B"]

@@ -1,6 +1,7 @@
 """Interactive charts as plain Vega-Lite dicts, and long tables marked for the website's search."""
 
 import json
+import re
 
 import jsonschema
 import numpy as np
@@ -255,7 +256,7 @@ def test_a_shape_field_has_its_named_shapes_a_legend_and_a_tooltip_line():
 
 def test_the_axis_can_be_coarser_than_the_tooltip_and_a_log_axis_says_so():
     document = spec(y=Field("value", "Value", format=",.2f", axis_format=",.0f", scale={"type": "log"}))
-    assert document["encoding"]["y"]["axis"] == {"format": ",.0f"}
+    assert document["encoding"]["y"]["axis"]["format"] == ",.0f"
     assert document["encoding"]["y"]["title"] == "Value (log scale)"
     value_line = next(line for line in document["encoding"]["tooltip"] if line["field"] == "value")
     assert value_line["format"] == ",.2f" and value_line["title"] == "Value"
@@ -265,3 +266,12 @@ def test_no_mark_is_cut_at_the_edges_of_a_date_axis():
     dated = rows().assign(date=pd.to_datetime(["2019-03-01", "2020-04-02", "2021-05-03"]))
     document = interactive.chart(dated, **(_minimal() | {"x": Field("date", "Date", "temporal")})).spec
     assert document["encoding"]["x"]["scale"]["padding"] > 0
+
+
+def test_with_no_index_shown_a_name_on_the_columns_does_not_add_an_empty_column():
+    pivoted = pd.DataFrame({"year": [2020, 2021], "a": [1, 2], "b": [3, 4]}).set_index("year")
+    pivoted.columns.name = "source_id"
+    for frame in (pivoted, pivoted.reset_index()):
+        html = interactive.searchable_html(frame)
+        assert "<th></th>" not in html and "source_id" not in html
+        assert re.findall(r"<th>(.*?)</th>", html) == ["year", "a", "b"]

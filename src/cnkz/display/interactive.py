@@ -314,8 +314,16 @@ def _index_for_readers(frame: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
     """`frame` with a named index moved into its columns, and whether its index is worth showing."""
     names = [name for name in frame.index.names if name is not None]
     if names and not set(names) & set(frame.columns):
-        return frame.reset_index(), False
-    return frame, not (isinstance(frame.index, pd.RangeIndex) and not names)
+        return _without_column_names(frame.reset_index()), False
+    if isinstance(frame.index, pd.RangeIndex) and not names:
+        return _without_column_names(frame), False
+    return frame, True
+
+
+def _without_column_names(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` without a name on its columns (a pivot's "source_id"): with no index shown, pandas would
+    write that name over a column of its own, left empty."""
+    return frame.rename_axis(columns=[None] * frame.columns.nlevels)
 
 
 def _html(frame: pd.DataFrame, index: bool) -> str:
