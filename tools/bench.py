@@ -120,7 +120,9 @@ def execute_notebook(path: Path) -> None:
     ).execute()
 
 
-def bench_lite(html: Path, chapters: tuple[str, ...] = ("history", "osce")) -> list[tuple[str, str]]:
+def bench_lite(
+    html: Path, chapters: tuple[str, ...] = ("history", "energy", "security")
+) -> list[tuple[str, str]]:
     """The chapters in the browser: from pressing "Run in the browser" (cold cache, offline) to the
     first output and to the last cell, in Debian's Chromium; and the in-browser app's share of the site."""
     from cnkz_build.lite_session import run_chapter

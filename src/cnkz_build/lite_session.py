@@ -116,13 +116,19 @@ def wait_for_kernel(page, timeout_s: float) -> None:
 
 
 def wait_until_all_ran(page, timeout_s: float) -> int:
-    """Every code cell numbered, or an error shown with no cell waiting (the run stopped there; the
-    toolbar may still say "busy"); the number of code cells."""
+    """Until every code cell has run, or an error shows with no cell waiting (the run stopped there; the
+    toolbar may still say "busy"); the number of code cells.
+
+    A folded cell (an exercise's solution: its code hidden) shows no prompt at all, so the run is over
+    when every prompt shown is numbered and the toolbar says "idle".
+    """
     page.wait_for_function(
         f"""(errorText) => {{
-            const prompts = [...document.querySelectorAll('{CELL_PROMPTS}')].map(p => p.innerText.trim());
-            const queued = prompts.some(p => p.includes('*'));
-            const done = prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p));
+            const prompts = [...document.querySelectorAll('{CELL_PROMPTS}')].map(p => p.textContent.trim());
+            const shown = prompts.filter(p => p !== '');
+            const queued = shown.some(p => p.includes('*'));
+            const idle = document.querySelector('{KERNEL_STATUS}[data-status="idle"]') !== null;
+            const done = shown.length > 0 && shown.every(p => /\\[\\d+\\]/.test(p)) && idle;
             const failed = [...document.querySelectorAll('{ERRORS}')]
                 .some(output => new RegExp(errorText, 'm').test(output.innerText));
             return done || (!queued && failed);

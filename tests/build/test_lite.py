@@ -9,6 +9,7 @@ import json
 import sys
 import zipfile
 
+import nbformat
 import pytest
 
 from cnkz_build import lite
@@ -126,3 +127,26 @@ def test_every_package_cnkz_imports_is_loaded_with_it_in_the_browser():
     }
     missing = {module for module in third_party if provided_by.get(module) not in depends}
     assert missing == set(), f"cnkz imports {sorted(missing)}, which its browser lock entry does not load"
+
+
+def test_the_browser_copy_has_no_outputs_and_says_once_why_the_prose_shows_names(tmp_path):
+    book, data = tmp_path / "book", tmp_path / "data"
+    book.mkdir()
+    title = nbformat.v4.new_markdown_cell("# A chapter")
+    prose = nbformat.v4.new_markdown_cell("Trade was US${eval}`total` billion.")
+    code = nbformat.v4.new_code_cell(
+        "total = 1", execution_count=1, outputs=[nbformat.v4.new_output("stream")]
+    )
+    nbformat.write(nbformat.v4.new_notebook(cells=[title, code, prose]), book / "with.ipynb")
+    nbformat.write(nbformat.v4.new_notebook(cells=[title, code]), book / "without.ipynb")
+    lite.stage_contents(tmp_path / "out", sorted(book.glob("*.ipynb")), book, data)
+    staged = nbformat.read(tmp_path / "out" / "book" / "with.ipynb", as_version=4)
+    assert [cell.source for cell in staged.cells] == [
+        "# A chapter",
+        lite.EVAL_NOTE,
+        "total = 1",
+        prose.source,
+    ]
+    assert staged.cells[2].outputs == [] and staged.cells[2].execution_count is None
+    plain = nbformat.read(tmp_path / "out" / "book" / "without.ipynb", as_version=4)
+    assert lite.EVAL_NOTE not in [cell.source for cell in plain.cells]

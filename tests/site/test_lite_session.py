@@ -61,11 +61,17 @@ def test_an_error_with_no_cell_waiting_ends_the_run_though_the_toolbar_still_say
     assert wait_until_all_ran(page, timeout_s=5) == 3
 
 
+def test_a_run_with_folded_cells_ends_when_every_prompt_shown_is_numbered_and_the_toolbar_is_idle(page):
+    page.show(cells(["[1]:", "", "[3]:"], "Matplotlib is building the font cache", status="idle"))
+    assert wait_until_all_ran(page, timeout_s=5) == 3
+
+
 @pytest.mark.parametrize(
     ("prompts", "stderr"),
     [
         (["[1]:", "[*]:", "[*]:"], TRACEBACK),  # cells still waiting to run
         (["[1]:", "[ ]:", "[ ]:"], "Matplotlib is building the font cache"),  # a note, not an error
+        (["[1]:", "[2]:", ""], "Matplotlib is building the font cache"),  # a folded last cell runs
     ],
 )
 def test_the_run_goes_on_while_cells_wait_or_stderr_holds_only_a_note(page, prompts, stderr):
