@@ -44,15 +44,6 @@ KERNEL_PLUGIN = "@jupyterlite/pyodide-kernel-extension:kernel"
 SHIM = Path(__file__).parent / "browser" / "myst_nb.py"
 WHEEL_DATE = (1980, 1, 1, 0, 0, 0)  # fixed, so two builds give the same bytes
 LINK_TEXT = "Run in the browser"
-# The in-browser app has no MyST renderer (jupyterlab-myst is not part of it), so a chapter's prose shows
-# its inline values as written; said once, under the title of each chapter that has them.
-EVAL_NOTE_ID = "cnkz-lite-eval-note"
-EVAL_NOTE = (
-    "**In this copy, running in your browser,** the text cannot show the numbers the chapter computes: "
-    "where the book prints a number you see `{eval}` and the name of the Python value, for example "
-    "`` {eval}`total` ``. Run the cells (Run > Run All Cells), then type the name in a code cell to see "
-    "its value. The book's website shows the text with the numbers in place."
-)
 
 
 def wheel(name: str, wheel_version: str, files: dict[str, bytes]) -> tuple[str, bytes]:
@@ -133,19 +124,18 @@ def stage_pyodide(target: Path) -> None:
 
 
 def stage_contents(target: Path, notebooks: list[Path], book_dir: Path, data_dir: Path) -> None:
-    """The notebooks (outputs cleared: a student sees what the browser computes; `EVAL_NOTE` under the
-    title where the prose has inline values) and the data."""
-    import nbformat
+    """The notebooks (outputs cleared: a student sees what the browser computes) and the data.
 
-    from .lab import EVAL_ROLE
+    The prose's inline values stay in the markdown cells' metadata: the app's MyST extension
+    (jupyterlab-myst, copied in from the environment like any prebuilt JupyterLab extension) shows them,
+    and shows them anew when the cell is run."""
+    import nbformat
 
     for notebook in notebooks:
         content = nbformat.read(notebook, as_version=4)
         for cell in content.cells:
             if cell.cell_type == "code":
                 cell.outputs, cell.execution_count = [], None
-        if any(EVAL_ROLE.search(cell.source) for cell in content.cells if cell.cell_type == "markdown"):
-            content.cells.insert(1, nbformat.v4.new_markdown_cell(EVAL_NOTE, id=EVAL_NOTE_ID))
         destination = target / "book" / notebook.relative_to(book_dir)
         destination.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(content, destination)

@@ -20,6 +20,7 @@ from .lite import LINK_TEXT
 CODE_CELLS = ".jp-Notebook .jp-CodeCell"
 CELL_PROMPTS = f"{CODE_CELLS} .jp-InputPrompt"
 OUTPUTS = ".jp-Notebook .jp-OutputArea-output"
+PROSE = ".jp-Notebook .jp-MarkdownCell .jp-InputArea"  # the rendered text (innerText skips the hidden editor)
 # A traceback, or an exception's one-line form; stderr also carries harmless notes
 # ("Matplotlib is building the font cache"). The pattern is read by Python and by the page's JavaScript.
 ERROR_TEXT = re.compile(r"Traceback|^\w*(Error|Exception)\b", re.MULTILINE)
@@ -61,6 +62,7 @@ class LiteRun:
     errors: list[str] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)
     versions: str = ""
+    prose: list[str] = field(default_factory=list)  # the rendered text of the markdown cells, after the run
 
 
 def run_chapter(browser, server: str, chapter: str, timeout_s: float = 240, edit=None) -> LiteRun:
@@ -100,6 +102,7 @@ def run_chapter(browser, server: str, chapter: str, timeout_s: float = 240, edit
         result.cells = wait_until_all_ran(page, timeout_s)
         result.whole_chapter_s = time.perf_counter() - start
         result.errors = [text for text in _stderr_outputs(page) if ERROR_TEXT.search(text)]
+        result.prose = page.eval_on_selector_all(PROSE, "nodes => nodes.map(n => n.innerText)")
         result.versions = _versions(page, timeout_s)
     finally:
         context.close()

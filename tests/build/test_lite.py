@@ -129,24 +129,19 @@ def test_every_package_cnkz_imports_is_loaded_with_it_in_the_browser():
     assert missing == set(), f"cnkz imports {sorted(missing)}, which its browser lock entry does not load"
 
 
-def test_the_browser_copy_has_no_outputs_and_says_once_why_the_prose_shows_names(tmp_path):
+def test_the_browser_copy_has_no_outputs_and_keeps_the_values_the_prose_shows(tmp_path):
     book, data = tmp_path / "book", tmp_path / "data"
     book.mkdir()
-    title = nbformat.v4.new_markdown_cell("# A chapter")
     prose = nbformat.v4.new_markdown_cell("Trade was US${eval}`total` billion.")
+    shown = [{"expression": "total", "result": {"status": "ok", "data": {"text/plain": "1"}}}]
+    prose.metadata["user_expressions"] = shown
     code = nbformat.v4.new_code_cell(
         "total = 1", execution_count=1, outputs=[nbformat.v4.new_output("stream")]
     )
-    nbformat.write(nbformat.v4.new_notebook(cells=[title, code, prose]), book / "with.ipynb")
-    nbformat.write(nbformat.v4.new_notebook(cells=[title, code]), book / "without.ipynb")
-    lite.stage_contents(tmp_path / "out", sorted(book.glob("*.ipynb")), book, data)
-    staged = nbformat.read(tmp_path / "out" / "book" / "with.ipynb", as_version=4)
-    assert [cell.source for cell in staged.cells] == [
-        "# A chapter",
-        lite.EVAL_NOTE,
-        "total = 1",
-        prose.source,
-    ]
-    assert staged.cells[2].outputs == [] and staged.cells[2].execution_count is None
-    plain = nbformat.read(tmp_path / "out" / "book" / "without.ipynb", as_version=4)
-    assert lite.EVAL_NOTE not in [cell.source for cell in plain.cells]
+    nbformat.write(nbformat.v4.new_notebook(cells=[code, prose]), book / "chapter.ipynb")
+    lite.stage_contents(tmp_path / "out", [book / "chapter.ipynb"], book, data)
+    staged = nbformat.read(tmp_path / "out" / "book" / "chapter.ipynb", as_version=4)
+    assert [cell.source for cell in staged.cells] == ["total = 1", prose.source]
+    assert staged.cells[0].outputs == [] and staged.cells[0].execution_count is None
+    # what the app's MyST extension shows before the student runs the chapter
+    assert staged.cells[1].metadata["user_expressions"] == shown
